@@ -1,0 +1,61 @@
+# Two commands for a fresh machine: `make run` and `make test` (see README.md).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: run test install gettext messages translations migrate seed lint format clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# compilemessages needs GNU gettext's msgfmt.
+gettext:
+	@command -v msgfmt >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && apt-get install -y -qq gettext; \
+		else \
+			echo "GNU gettext is missing: install it (Debian/Ubuntu: sudo apt-get install gettext; macOS: brew install gettext)" >&2; exit 1; \
+		fi; }
+
+messages: install gettext
+	$(BIN)/python manage.py compilemessages --ignore '.venv' --verbosity 0
+
+# After changing interface strings: update the catalogues, then translate the new entries.
+translations: install gettext
+	$(BIN)/python manage.py makemessages -l pl -l uk -l en -l ru --ignore '.venv' --no-wrap
+
+migrate: install
+	$(BIN)/python manage.py migrate --no-input
+
+# The demo password is made once, kept in .demo-password (git-ignored) and printed.
+.demo-password: | install
+	@$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(9))" > $@
+
+seed: migrate .demo-password
+	DEMO_PASSWORD="$$(cat .demo-password)" $(BIN)/python manage.py seed_demo
+	@echo "Log in as editor (admin: http://127.0.0.1:$(PORT)/admin/) or member1…member12 with the password: $$(cat .demo-password)"
+
+run: messages seed
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: messages
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 .demo-password staticfiles

@@ -1,0 +1,36 @@
+"""Names of the two groups every feature's permission rules refer to, and the
+helpers data migrations use to grant permissions to them.
+
+The helpers take a migration's ``apps`` registry: permissions are normally created by
+``post_migrate``, after every migration has run, so a data migration that grants
+them must create the rows it needs.
+"""
+
+MIGRANT_TEAM = "Migrant team"
+EDITORS = "Editors"
+
+
+def get_permission(apps, app_label, model, codename):
+    ContentType = apps.get_model("contenttypes.ContentType")
+    Permission = apps.get_model("auth.Permission")
+    content_type, _ = ContentType.objects.get_or_create(
+        app_label=app_label, model=model
+    )
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type,
+        codename=codename,
+        defaults={"name": codename.replace("_", " ").capitalize()},
+    )
+    return permission
+
+
+def grant_model_permissions(apps, group_name, app_label, model, actions):
+    """Give a group ``<action>_<model>`` permissions, e.g. for a snippet model."""
+    Group = apps.get_model("auth.Group")
+    group, _ = Group.objects.get_or_create(name=group_name)
+    group.permissions.add(
+        *(
+            get_permission(apps, app_label, model, f"{action}_{model}")
+            for action in actions
+        )
+    )

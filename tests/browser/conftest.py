@@ -1,0 +1,96 @@
+"""Browser tests: Playwright driving Debian's Chromium against a live server.
+
+One set-up per session: the demo content is seeded once into the test database
+(committed, which is why these tests run last) and one server thread serves it.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.management import call_command
+from django.test.testcases import LiveServerThread
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DEMO_PASSWORD = "browser-demo-password-1"
+
+
+@pytest.fixture(scope="session")
+def demo_password():
+    return DEMO_PASSWORD
+
+
+@pytest.fixture(scope="session")
+def live_site(django_db_setup, django_db_blocker):
+    """Base URL of a live server with the demo content."""
+    # pytest-django's blocker is process-wide: the server thread needs it lifted.
+    with django_db_blocker.unblock():
+        call_command("seed_demo", password=DEMO_PASSWORD, force=True, verbosity=0)
+        server = LiveServerThread("127.0.0.1", StaticFilesHandler)
+        server.daemon = True
+        server.start()
+        server.is_ready.wait()
+        if server.error:
+            raise server.error
+        yield f"http://127.0.0.1:{server.port}"
+        server.terminate()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        message = f"Chromium is not at {CHROMIUM}: apt-get install chromium"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    # Playwright's sync API keeps an event loop in the test thread; Django refuses
+    # ORM calls from such a thread unless told they are safe (they are: no await).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+            )
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def tab(live_site, browser):
+    """A fresh browser tab (own cookies) whose browser asks for Polish."""
+    context = browser.new_context(base_url=live_site, locale="pl-PL")
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def serious_violations(axe, tab):
+    """axe-core's serious and critical findings on the open page, readably."""
+    results = axe.run(tab)
+    return [
+        f"{violation['id']} ({violation['impact']}): "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
+        for violation in results.response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
