@@ -1,17 +1,28 @@
 import pytest
-from django.db import DEFAULT_DB_ALIAS
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.test.testcases import LiveServerThread
 from django.test.utils import setup_databases, teardown_databases
 from wagtail.models import Locale
 
 from home.models import HomePage
 from tests.factories import EditorFactory, MemberFactory
 
+DEMO_PASSWORD = "browser-demo-password-1"
+
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    # Browser tests share one seeded, committed database and a live server; they
-    # run after every other test so none of those sees the committed demo data.
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    # Tests on the live site share one seeded, committed database; they run after
+    # every other test so none of those sees the committed demo data. Browser tests
+    # go last of all: once Playwright runs an event loop in this thread, Django
+    # hands each greenlet its own database connection.
+    def order(item):
+        fixtures = getattr(item, "fixturenames", ())
+        return ("live_site" in fixtures, "browser" in fixtures)
+
+    items.sort(key=order)
 
 
 @pytest.fixture(scope="session")
@@ -41,6 +52,42 @@ def django_db_setup(
     if not django_db_keepdb:
         with django_db_blocker.unblock():
             teardown_databases(databases, verbosity=verbosity)
+
+
+@pytest.fixture(scope="session")
+def demo_password():
+    return DEMO_PASSWORD
+
+
+@pytest.fixture(scope="session")
+def live_site(django_db_setup, django_db_blocker):
+    """Base URL of a live server with the demo content, committed to the test
+    database once per session (so these tests run last)."""
+    # pytest-django's blocker is process-wide: the server thread needs it lifted.
+    with django_db_blocker.unblock():
+        call_command("seed_demo", password=DEMO_PASSWORD, force=True, verbosity=0)
+        server = LiveServerThread("127.0.0.1", StaticFilesHandler)
+        server.daemon = True
+        server.start()
+        server.is_ready.wait()
+        if server.error:
+            raise server.error
+        yield f"http://127.0.0.1:{server.port}"
+        server.terminate()
+        close_stray_connections()
+
+
+def close_stray_connections():
+    """Let the test database be dropped: connections opened in other threads or
+    greenlets (the server's, Playwright's) are not closed by the teardown."""
+    connections.close_all()
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.fixture

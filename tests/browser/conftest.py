@@ -1,16 +1,10 @@
-"""Browser tests: Playwright driving Debian's Chromium against a live server.
-
-One set-up per session: the demo content is seeded once into the test database
-(committed, which is why these tests run last) and one server thread serves it.
-"""
+"""Browser tests: Playwright driving Debian's Chromium against the live server of
+tests/conftest.py (demo content seeded once per session)."""
 
 import os
 from pathlib import Path
 
 import pytest
-from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.core.management import call_command
-from django.test.testcases import LiveServerThread
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -22,28 +16,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-DEMO_PASSWORD = "browser-demo-password-1"
-
-
-@pytest.fixture(scope="session")
-def demo_password():
-    return DEMO_PASSWORD
-
-
-@pytest.fixture(scope="session")
-def live_site(django_db_setup, django_db_blocker):
-    """Base URL of a live server with the demo content."""
-    # pytest-django's blocker is process-wide: the server thread needs it lifted.
-    with django_db_blocker.unblock():
-        call_command("seed_demo", password=DEMO_PASSWORD, force=True, verbosity=0)
-        server = LiveServerThread("127.0.0.1", StaticFilesHandler)
-        server.daemon = True
-        server.start()
-        server.is_ready.wait()
-        if server.error:
-            raise server.error
-        yield f"http://127.0.0.1:{server.port}"
-        server.terminate()
 
 
 @pytest.fixture(scope="session")

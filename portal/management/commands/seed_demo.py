@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from consultations.demo import seed_consultations
 from home.demo import seed_home_pages
 from portal.demo import seed_accounts
 
@@ -43,6 +44,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             created = seed_accounts(password, log)
             seed_home_pages(log)
+            seed_consultations(log)
 
         if created and options["verbosity"] > 0:
             self.stdout.write(

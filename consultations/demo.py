@@ -1,0 +1,526 @@
+"""Demo consultations: the draft regional strategy (open, team only) and the
+recommendations of the Lublin monitoring (closed, public), in Polish with a
+Ukrainian translation, with stances, comments and replies of demo members."""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from wagtail.models import Locale
+
+from consultations import services
+from consultations.models import (
+    Comment,
+    ConsultationIndexPage,
+    ConsultationPage,
+    Institution,
+    MemberProfile,
+    PagePoll,
+    PageRecommendation,
+    PolicyArea,
+)
+from consultations.models.participation import StanceChoice
+from consultations.models.records import Visibility
+from home.models import HomePage
+from portal.localize import translate
+
+INDEX = {
+    "pl": (
+        "Konsultacje",
+        "konsultacje",
+        "<p>Tu Regionalny Zespół Migrantów opiniuje projekty dokumentów i rekomendacje dla instytucji publicznych.</p>",
+    ),
+    "uk": (
+        "Консультації",
+        "konsultatsii",
+        "<p>Тут Регіональна команда мігрантів висловлює думку щодо проєктів документів і рекомендацій для публічних установ.</p>",
+    ),
+    "en": (
+        "Consultations",
+        "consultations",
+        "<p>Here the Regional Migrant Team gives its opinion on draft documents and on recommendations to public institutions.</p>",
+    ),
+    "ru": (
+        "Консультации",
+        "konsultatsii",
+        "<p>Здесь Региональная команда мигрантов высказывает мнение о проектах документов и рекомендациях для публичных учреждений.</p>",
+    ),
+}
+
+INSTITUTIONS = {
+    "marshal": (
+        "Urząd Marszałkowski Województwa Kujawsko-Pomorskiego",
+        "Маршалківський уряд Куявсько-Поморського воєводства",
+        "Toruń",
+    ),
+    "voivode": (
+        "Kujawsko-Pomorski Urząd Wojewódzki w Bydgoszczy",
+        "Куявсько-Поморський воєводський уряд у Бидгощі",
+        "Bydgoszcz",
+    ),
+    "labour": (
+        "Wojewódzki Urząd Pracy w Toruniu",
+        "Воєводське управління праці в Торуні",
+        "Toruń",
+    ),
+    "social": (
+        "Regionalny Ośrodek Polityki Społecznej w Toruniu",
+        "Регіональний центр соціальної політики в Торуні",
+        "Toruń",
+    ),
+    "schools": (
+        "Kuratorium Oświaty w Bydgoszczy",
+        "Кураторія освіти в Бидгощі",
+        "Bydgoszcz",
+    ),
+    "lublin": ("Urząd Miasta Lublin", "Міська рада Любліна", "Lublin"),
+}
+
+STRATEGY = {
+    "title": (
+        "Projekt strategii województwa: integracja cudzoziemców",
+        "Проєкт стратегії воєводства: інтеграція іноземців",
+    ),
+    "slug": ("projekt-strategii-wojewodztwa", "proiekt-stratehii-voievodstva"),
+    "intro": (
+        "Samorząd województwa kujawsko-pomorskiego przygotowuje strategię rozwoju. Poniżej są rekomendacje do części o integracji cudzoziemców. Prosimy o stanowisko w sprawie każdej z nich i o uwagi.",
+        "Самоврядування Куявсько-Поморського воєводства готує стратегію розвитку. Нижче — рекомендації до розділу про інтеграцію іноземців. Просимо висловити позицію щодо кожної з них і залишити коментарі.",
+    ),
+    "recommendations": [
+        (
+            "Ochrona zdrowia",
+            "marshal",
+            "Tłumaczenie w szpitalach wojewódzkich",
+            "Переклад у воєводських лікарнях",
+            "Szpitale i przychodnie prowadzone przez województwo powinny zapewnić tłumaczenie, także zdalne, na język ukraiński, rosyjski i arabski.\n\nInformacje o prawach pacjenta i o tym, jak korzystać z ubezpieczenia zdrowotnego, powinny być dostępne w tych językach.",
+            "Лікарні та поліклініки, якими керує воєводство, мають забезпечити переклад, зокрема дистанційний, українською, російською та арабською мовами.\n\nІнформація про права пацієнта та про те, як користуватися медичним страхуванням, має бути доступна цими мовами.",
+        ),
+        (
+            "Ochrona zdrowia",
+            "social",
+            "Wsparcie psychologiczne dla osób z doświadczeniem uchodźczym",
+            "Психологічна підтримка для людей з досвідом біженства",
+            "Strategia powinna przewidzieć finansowanie wsparcia psychologicznego w językach migrantów, zwłaszcza dla kobiet i dzieci, które przeżyły wojnę.",
+            "Стратегія має передбачити фінансування психологічної підтримки мовами мігрантів, особливо для жінок і дітей, які пережили війну.",
+        ),
+        (
+            "Edukacja",
+            "schools",
+            "Asystenci kulturowi w szkołach",
+            "Культурні асистенти в школах",
+            "W szkołach, do których chodzą dzieci cudzoziemskie, powinni pracować asystenci kulturowi. Województwo powinno współfinansować ich szkolenie.",
+            "У школах, які відвідують діти-іноземці, мають працювати культурні асистенти. Воєводство має співфінансувати їхнє навчання.",
+        ),
+        (
+            "Edukacja",
+            "marshal",
+            "Bezpłatne kursy języka polskiego dla dorosłych",
+            "Безкоштовні курси польської мови для дорослих",
+            "W każdym powiecie powinny działać bezpłatne kursy języka polskiego na różnych poziomach, także wieczorowe i z opieką nad dziećmi.",
+            "У кожному повіті мають діяти безкоштовні курси польської мови різних рівнів, зокрема вечірні та з доглядом за дітьми.",
+        ),
+        (
+            "Praca",
+            "labour",
+            "Uznawanie kwalifikacji zawodowych",
+            "Визнання професійної кваліфікації",
+            "Wojewódzki Urząd Pracy powinien prowadzić punkt informacji o nostryfikacji dyplomów i uznawaniu kwalifikacji, z doradcą mówiącym po ukraińsku.",
+            "Воєводське управління праці має відкрити пункт інформації про нострифікацію дипломів і визнання кваліфікації з консультантом, який говорить українською.",
+        ),
+        (
+            "Praca",
+            "labour",
+            "Informacja o prawach pracowniczych",
+            "Інформація про трудові права",
+            "Potrzebna jest kampania informacyjna o prawach pracowniczych i o tym, gdzie zgłaszać nadużycia, prowadzona razem z Państwową Inspekcją Pracy.",
+            "Потрібна інформаційна кампанія про трудові права та про те, куди повідомляти про порушення, разом із Державною інспекцією праці.",
+        ),
+        (
+            "Pobyt i legalizacja",
+            "voivode",
+            "Krótszy czas oczekiwania na decyzje pobytowe",
+            "Коротший час очікування на рішення щодо перебування",
+            "Urząd Wojewódzki powinien publikować aktualny czas oczekiwania na decyzje i pozwolić umawiać wizyty przez internet w kilku językach.",
+            "Воєводський уряд має публікувати актуальний час очікування на рішення та дозволити записуватися на прийом онлайн кількома мовами.",
+        ),
+        (
+            "Pobyt i legalizacja",
+            "voivode",
+            "Informacja o procedurach pobytowych w kilku językach",
+            "Інформація про процедури перебування кількома мовами",
+            "Strona internetowa i infolinia Urzędu Wojewódzkiego powinny działać po ukraińsku, rosyjsku i angielsku, z listą wymaganych dokumentów dla każdej procedury.",
+            "Вебсайт і гаряча лінія Воєводського уряду мають працювати українською, російською та англійською мовами, зі списком потрібних документів для кожної процедури.",
+        ),
+    ],
+    "polls": [
+        (
+            "Które trzy obszary są najpilniejsze?",
+            "Які три сфери найнагальніші?",
+            True,
+            3,
+            [
+                ("Ochrona zdrowia", "Охорона здоров’я"),
+                ("Edukacja", "Освіта"),
+                ("Praca", "Робота"),
+                ("Mieszkalnictwo", "Житло"),
+                ("Pobyt i legalizacja", "Перебування та легалізація"),
+                ("Nauka języka polskiego", "Вивчення польської мови"),
+            ],
+        ),
+        (
+            "Czy następne spotkanie zespołu ma się odbyć online?",
+            "Чи проводити наступну зустріч команди онлайн?",
+            False,
+            None,
+            [
+                ("Tak, online", "Так, онлайн"),
+                ("Nie, na miejscu w Toruniu", "Ні, очно в Торуні"),
+                ("Wszystko mi jedno", "Мені все одно"),
+            ],
+        ),
+    ],
+}
+
+MONITORING = {
+    "title": (
+        "Rekomendacje z monitoringu systemu integracji w Lublinie",
+        "Рекомендації моніторингу системи інтеграції в Любліні",
+    ),
+    "slug": ("rekomendacje-monitoringu-lublin", "rekomendatsii-monitorynhu-liublin"),
+    "intro": (
+        "Monitoring objął 14 obszarów lokalnego systemu integracji. Zespół konsultacyjny zaopiniował rekomendacje dla instytucji miejskich.",
+        "Моніторинг охопив 14 сфер місцевої системи інтеграції. Консультаційна група висловила думку щодо рекомендацій для міських установ.",
+    ),
+    "recommendations": [
+        (
+            "Informacja i komunikacja",
+            "lublin",
+            "Osoby kontaktowe ds. cudzoziemców w urzędach",
+            "Контактні особи для іноземців в установах",
+            "Każdy wydział obsługujący mieszkańców powinien wyznaczyć osobę kontaktową dla cudzoziemców.",
+            "Кожен відділ, що обслуговує мешканців, має призначити контактну особу для іноземців.",
+        ),
+        (
+            "Informacja i komunikacja",
+            "lublin",
+            "Tłumaczenie formularzy i informacji",
+            "Переклад форм та інформації",
+            "Najczęściej używane formularze i informacje na stronie miasta powinny być dostępne po ukraińsku i po angielsku.",
+            "Найуживаніші форми та інформація на сайті міста мають бути доступні українською та англійською мовами.",
+        ),
+        (
+            "Przemoc domowa",
+            "lublin",
+            "Wsparcie dla cudzoziemek doświadczających przemocy",
+            "Підтримка для іноземок, які зазнають насильства",
+            "Ośrodek interwencji kryzysowej powinien zapewnić tłumacza i informację o prawach w językach cudzoziemek.",
+            "Центр кризового втручання має забезпечити перекладача та інформацію про права мовами іноземок.",
+        ),
+        (
+            "Edukacja",
+            "lublin",
+            "Zajęcia wyrównawcze z języka polskiego dla dzieci",
+            "Додаткові заняття з польської мови для дітей",
+            "Szkoły miejskie powinny prowadzić dodatkowe zajęcia z języka polskiego dla uczniów, którzy dopiero uczą się języka.",
+            "Міські школи мають проводити додаткові заняття з польської мови для учнів, які лише вивчають мову.",
+        ),
+        (
+            "Usługi publiczne i administracja",
+            "lublin",
+            "Prostszy kontakt z urzędem",
+            "Простіший контакт з установою",
+            "Urząd powinien umożliwić umawianie wizyt przez internet i przyjmowanie pism w prostym języku.",
+            "Установа має дозволити записуватися на прийом онлайн і приймати листи, написані простою мовою.",
+        ),
+    ],
+    "polls": [],
+}
+
+DISPLAY_NAMES = [
+    "Kalyna",
+    "Irys",
+    "Wiosna",
+    "Oksana T.",
+    "Mewa",
+    "Rami",
+    "Dnipro",
+    "Lipa",
+]
+
+# (member number, recommendation number, choice, reason)
+STRATEGY_STANCES = [
+    (1, 1, StanceChoice.SUPPORT, "Bez tłumacza nie da się opisać lekarzowi objawów."),
+    (
+        2,
+        1,
+        StanceChoice.SUPPORT_WITH_CHANGES,
+        "Dodać język białoruski i tłumaczenie na migowy.",
+    ),
+    (3, 1, StanceChoice.SUPPORT, ""),
+    (4, 1, StanceChoice.SUPPORT, ""),
+    (5, 1, StanceChoice.ABSTAIN, ""),
+    (1, 2, StanceChoice.SUPPORT, ""),
+    (6, 2, StanceChoice.SUPPORT, "Dzieci po wojnie potrzebują tego najbardziej."),
+    (2, 3, StanceChoice.SUPPORT, ""),
+    (
+        3,
+        3,
+        StanceChoice.SUPPORT_WITH_CHANGES,
+        "Asystent także w przedszkolach, nie tylko w szkołach.",
+    ),
+    (7, 4, StanceChoice.SUPPORT, ""),
+    (8, 4, StanceChoice.OPPOSE, "Kursy powinna prowadzić gmina, nie województwo."),
+    (4, 5, StanceChoice.SUPPORT, ""),
+    (5, 7, StanceChoice.SUPPORT, "Czekałam na kartę pobytu czternaście miesięcy."),
+    (6, 7, StanceChoice.SUPPORT, ""),
+]
+
+# (member number or None for the organisation, recommendation number or None,
+#  reply to the n-th comment of this list or None, language, text)
+STRATEGY_COMMENTS = [
+    (
+        2,
+        1,
+        None,
+        "uk",
+        "У Бидгощі в лікарні мені допомогла тільки донька, яка трохи знає польську. Переклад дуже потрібен.",
+    ),
+    (
+        1,
+        1,
+        0,
+        "pl",
+        "U mnie było tak samo. Dobrze by było, żeby tłumaczenie zdalne działało też w nocy.",
+    ),
+    (
+        None,
+        1,
+        0,
+        "pl",
+        "Dziękujemy. Przekażemy tę uwagę Urzędowi Marszałkowskiemu razem z opinią zespołu.",
+    ),
+    (6, 2, None, "ar", "الدعم النفسي بلغتنا مهم جدا للأطفال."),
+    (
+        3,
+        3,
+        None,
+        "ru",
+        "Асистент нужен и в детских садах: там дети совсем не понимают воспитателей.",
+    ),
+    (
+        7,
+        None,
+        None,
+        "uk",
+        "Дякую за переклад рекомендацій українською — так легше читати весь документ.",
+    ),
+    (
+        4,
+        None,
+        5,
+        "pl",
+        "Zgadzam się. Może warto też przetłumaczyć całą strategię, nie tylko ten rozdział?",
+    ),
+]
+
+MONITORING_STANCES = [
+    (1, 1, StanceChoice.SUPPORT, ""),
+    (2, 1, StanceChoice.SUPPORT, ""),
+    (
+        3,
+        2,
+        StanceChoice.SUPPORT_WITH_CHANGES,
+        "Także formularze w wydziale komunikacji.",
+    ),
+    (4, 3, StanceChoice.SUPPORT, ""),
+    (5, 4, StanceChoice.SUPPORT, ""),
+    (
+        6,
+        5,
+        StanceChoice.OPPOSE,
+        "Umawianie tylko przez internet wyklucza osoby starsze.",
+    ),
+]
+
+MONITORING_COMMENTS = [
+    (
+        5,
+        3,
+        None,
+        "pl",
+        "W ośrodku nikt nie mówił po ukraińsku. To trzeba zmienić jak najszybciej.",
+    ),
+    (None, 3, 0, "pl", "Miasto zapowiedziało tłumacza dyżurnego od przyszłego roku."),
+]
+
+
+def seed_consultations(log):
+    pl = Locale.objects.get(language_code="pl")
+    home = HomePage.objects.get(locale=pl, depth=2)
+    if ConsultationIndexPage.objects.exists():
+        log("consultations: already there")
+        return
+    uk = Locale.objects.get(language_code="uk")
+
+    title, slug, intro = INDEX["pl"]
+    index = home.add_child(
+        instance=ConsultationIndexPage(
+            title=title, slug=slug, intro=intro, show_in_menus=True
+        )
+    )
+    index.save_revision().publish()
+    for language, (title, slug, intro) in INDEX.items():
+        if language != "pl":
+            source_title, source_slug, source_intro = INDEX["pl"]
+            translate(
+                index,
+                Locale.objects.get(language_code=language),
+                {
+                    source_title: title,
+                    source_slug: slug,
+                    _inner(source_intro): _inner(intro),
+                },
+            )
+
+    institutions = _seed_institutions(pl, uk)
+    members = _members()
+    now = timezone.now()
+    strategy = _consultation(
+        index,
+        STRATEGY,
+        institutions,
+        now - timedelta(days=10),
+        now + timedelta(days=20),
+        Visibility.TEAM,
+    )
+    monitoring = _consultation(
+        index,
+        MONITORING,
+        institutions,
+        now - timedelta(days=90),
+        now - timedelta(days=60),
+        Visibility.PUBLIC,
+    )
+    _participate(strategy, members, STRATEGY_STANCES, STRATEGY_COMMENTS)
+    _participate(monitoring, members, MONITORING_STANCES, MONITORING_COMMENTS)
+    _answer_polls(strategy, members)
+    log("consultations: 2 created (open and closed), translated into Ukrainian")
+
+
+def _inner(html):
+    return html.removeprefix("<p>").removesuffix("</p>")
+
+
+def _seed_institutions(pl, uk):
+    institutions = {}
+    for key, (name_pl, name_uk, city) in INSTITUTIONS.items():
+        institution = Institution.objects.create(name=name_pl, city=city, locale=pl)
+        translation = institution.copy_for_translation(uk)
+        translation.name = name_uk
+        translation.save()
+        institutions[key] = institution
+    return institutions
+
+
+def _members():
+    User = get_user_model()
+    members = {}
+    for number, name in enumerate(DISPLAY_NAMES, start=1):
+        user = User.objects.get(username=f"member{number}")
+        MemberProfile.objects.get_or_create(user=user, defaults={"display_name": name})
+        members[number] = user
+    members[None] = User.objects.get(username="editor")
+    return members
+
+
+def _consultation(index, data, institutions, opens_at, closes_at, visibility):
+    pl_areas = {
+        area.name: area for area in PolicyArea.objects.filter(locale=index.locale)
+    }
+    page = ConsultationPage(
+        title=data["title"][0],
+        slug=data["slug"][0],
+        intro=f"<p>{data['intro'][0]}</p>",
+        opens_at=opens_at,
+        closes_at=closes_at,
+        visibility=visibility,
+        recommendations=[
+            PageRecommendation(
+                title=title_pl,
+                text=text_pl,
+                area=pl_areas[area],
+                institution=institutions[institution],
+                locale=index.locale,
+            )
+            for area, institution, title_pl, _title_uk, text_pl, _text_uk in data[
+                "recommendations"
+            ]
+        ],
+        polls=[
+            PagePoll(
+                question=question_pl,
+                allows_multiple=multiple,
+                max_choices=limit,
+                choices=[("choice", choice_pl) for choice_pl, _choice_uk in choices],
+                locale=index.locale,
+            )
+            for question_pl, _question_uk, multiple, limit, choices in data["polls"]
+        ],
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+
+    strings = {
+        data["title"][0]: data["title"][1],
+        data["slug"][0]: data["slug"][1],
+        data["intro"][0]: data["intro"][1],
+    }
+    for _area, _institution, title_pl, title_uk, text_pl, text_uk in data[
+        "recommendations"
+    ]:
+        strings[title_pl] = title_uk
+        # wagtail-localize shows a plain text field's line breaks as <br/>.
+        strings[text_pl.replace("\n", "<br/>")] = text_uk.replace("\n", "<br/>")
+    for question_pl, question_uk, _multiple, _limit, choices in data["polls"]:
+        strings[question_pl] = question_uk
+        strings.update(choices)
+    translate(page, Locale.objects.get(language_code="uk"), strings)
+    page.refresh_from_db()
+    return page.record
+
+
+def _participate(consultation, members, stances, comments):
+    recommendations = {r.number: r for r in consultation.recommendations.all()}
+    for member, number, choice, reason in stances:
+        services.record_stance(
+            members[member], recommendations[number], choice, reason, "pl"
+        )
+    written = []
+    for member, number, reply_to, language, text in comments:
+        written.append(
+            Comment.objects.create(
+                consultation=consultation,
+                recommendation=recommendations.get(number),
+                parent=written[reply_to] if reply_to is not None else None,
+                thread=(written[reply_to].thread or written[reply_to])
+                if reply_to is not None
+                else None,
+                author=members[member],
+                is_official=member is None,
+                text=text,
+                language=language,
+                draft_version=consultation.draft_version,
+            )
+        )
+
+
+def _answer_polls(consultation, members):
+    urgent, meeting = consultation.poll_questions.order_by("sort_order")
+    urgent_choices = list(urgent.choices.all())
+    meeting_choices = list(meeting.choices.all())
+    for number in range(1, 7):
+        picks = [urgent_choices[i % 6] for i in (number, number + 1, number + 3)]
+        services.answer_poll(members[number], urgent, picks, "uk")
+        services.answer_poll(
+            members[number], meeting, [meeting_choices[number % 3]], "uk"
+        )

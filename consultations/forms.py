@@ -1,0 +1,173 @@
+from django import forms
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from consultations.models import Comment, MemberProfile
+from consultations.models.participation import (
+    COMMENT_LANGUAGES,
+    ReportReason,
+    StanceChoice,
+)
+
+
+class StanceForm(forms.Form):
+    choice = forms.ChoiceField(
+        label=_("Your stance"),
+        choices=StanceChoice.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose your stance."),
+            "invalid_choice": _("Choose one of the stances listed."),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Why? (what should change?)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required if you support it with changes: say what to change."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("choice") == StanceChoice.SUPPORT_WITH_CHANGES
+            and not cleaned.get("reason", "").strip()
+        ):
+            self.add_error("reason", _("Say what should change in the recommendation."))
+        return cleaned
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your comment"),
+        max_length=4000,
+        min_length=2,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Write your comment first.")},
+    )
+    language = forms.ChoiceField(
+        label=_("Language of your comment"),
+        choices=COMMENT_LANGUAGES,
+        error_messages={"invalid_choice": _("Choose one of the languages listed.")},
+    )
+    display_name = forms.CharField(
+        label=_("Your display name"),
+        min_length=2,
+        max_length=40,
+        help_text=MemberProfile._meta.get_field("display_name").help_text,
+    )
+    recommendation = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, needs_display_name=False, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("language", get_language())
+        super().__init__(*args, **kwargs)
+        if not needs_display_name:
+            del self.fields["display_name"]
+
+    def clean_display_name(self):
+        name = self.cleaned_data["display_name"].strip()
+        if MemberProfile.objects.filter(display_name__iexact=name).exists():
+            raise forms.ValidationError(
+                _("Someone already uses this display name. Please choose another.")
+            )
+        return name
+
+
+class EditCommentForm(forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 5})}
+        labels = {"text": _("Your comment")}
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("What is wrong with this comment?"),
+        choices=ReportReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose a reason.")},
+    )
+    details = forms.CharField(
+        label=_("Anything the moderators should know (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class DisplayNameForm(forms.ModelForm):
+    class Meta:
+        model = MemberProfile
+        fields = ["display_name"]
+
+
+class HideCommentForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is it hidden? (the author will see this)"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class PollForm(forms.Form):
+    """One poll question; its choices are the StreamField blocks of the page."""
+
+    def __init__(self, *args, poll, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.poll = poll
+        choices = [(block.id, block.value) for block in poll.choices]
+        if poll.allows_multiple:
+            limit = poll.max_choices
+            self.fields["choices"] = forms.MultipleChoiceField(
+                label=poll.question,
+                choices=choices,
+                help_text=(
+                    ngettext(
+                        "Choose at most %(limit)d answer.",
+                        "Choose at most %(limit)d answers.",
+                        limit,
+                    )
+                    % {"limit": limit}
+                    if limit
+                    else _("Choose all that apply.")
+                ),
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={
+                    "required": _("Choose at least one answer."),
+                    "invalid_choice": _("Choose among the answers listed."),
+                },
+            )
+        else:
+            self.fields["choices"] = forms.ChoiceField(
+                label=poll.question,
+                choices=choices,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Choose an answer."),
+                    "invalid_choice": _("Choose among the answers listed."),
+                },
+            )
+
+    def clean_choices(self):
+        value = self.cleaned_data["choices"]
+        if (
+            not self.poll.allows_multiple
+            and len(self.data.getlist(self.add_prefix("choices"))) > 1
+        ):
+            # A radio group sends one value; more is a forged request.
+            raise forms.ValidationError(_("Choose only one answer."))
+        keys = value if isinstance(value, list) else [value]
+        limit = self.poll.max_choices
+        if limit and len(keys) > limit:
+            raise forms.ValidationError(
+                ngettext(
+                    "Choose at most %(limit)d answer.",
+                    "Choose at most %(limit)d answers.",
+                    limit,
+                )
+                % {"limit": limit}
+            )
+        return keys

@@ -1,0 +1,278 @@
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from consultations.models.records import Consultation, Visibility
+from portal.groups import MIGRANT_TEAM
+
+
+def default_participant_group():
+    return Group.objects.filter(name=MIGRANT_TEAM).values_list("pk", flat=True).first()
+
+
+class ConsultationIndexPage(Page):
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["consultations.ConsultationPage"]
+
+    class Meta:
+        verbose_name = _("consultations index")
+        verbose_name_plural = _("consultations indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from consultations import views
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(views.index_context(request, self))
+        return context
+
+
+class ConsultationPage(RoutablePageMixin, Page):
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "link", "ul", "ol"],
+    )
+    source_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("source document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The full draft, e.g. the strategy as a PDF."),
+    )
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=10,
+        choices=Visibility,
+        default=Visibility.TEAM,
+        help_text=_(
+            "Team only: only the taking-part group and editors can read it. Public: "
+            "everyone can read it; only the group takes part."
+        ),
+    )
+    participant_group = models.ForeignKey(
+        Group,
+        verbose_name=_("group taking part"),
+        null=True,
+        on_delete=models.SET_NULL,
+        default=default_participant_group,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("source_document"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldPanel("visibility"),
+                FieldPanel("participant_group"),
+            ],
+            heading=_("Who takes part, and when"),
+        ),
+        InlinePanel(
+            "recommendations",
+            label=_("Recommendation"),
+            heading=_("Recommendations"),
+            min_num=1,
+            help_text=_(
+                "Removing a recommendation from a published consultation archives it: "
+                "its stances and comments are kept and stay in the results."
+            ),
+        ),
+        InlinePanel("polls", label=_("Poll question"), heading=_("Polls")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["consultations.ConsultationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError(
+                {"closes_at": _("The closing time must come after the opening.")}
+            )
+
+    @cached_property
+    def record(self):
+        """The lasting record people's words point at; None until first published."""
+        return (
+            Consultation.objects.select_related("participant_group", "source_locale")
+            .filter(key=self.translation_key)
+            .first()
+        )
+
+    # Every action is a plain form post to a route of the page it was made on, so a
+    # member reading the Ukrainian page stays on it; views.py does the work.
+    @path("")
+    def overview(self, request):
+        from consultations import views
+
+        return views.overview(request, self)
+
+    @path("recommendations/<int:recommendation_id>/")
+    def recommendation(self, request, recommendation_id):
+        from consultations import views
+
+        return views.recommendation_detail(request, self, recommendation_id)
+
+    @path("recommendations/<int:recommendation_id>/stance/")
+    def stance(self, request, recommendation_id):
+        from consultations import views
+
+        return views.take_stance(request, self, recommendation_id)
+
+    @path("recommendations/<int:recommendation_id>/stance/confirm/")
+    def confirm_stance(self, request, recommendation_id):
+        from consultations import views
+
+        return views.confirm_stance(request, self, recommendation_id)
+
+    @path("comments/")
+    def comment(self, request):
+        from consultations import views
+
+        return views.post_comment(request, self)
+
+    @path("comments/<int:comment_id>/edit/")
+    def edit_comment(self, request, comment_id):
+        from consultations import views
+
+        return views.edit_comment(request, self, comment_id)
+
+    @path("comments/<int:comment_id>/withdraw/")
+    def withdraw_comment(self, request, comment_id):
+        from consultations import views
+
+        return views.withdraw_comment(request, self, comment_id)
+
+    @path("comments/<int:comment_id>/report/")
+    def report_comment(self, request, comment_id):
+        from consultations import views
+
+        return views.report_comment(request, self, comment_id)
+
+    @path("polls/<int:question_id>/")
+    def answer_poll(self, request, question_id):
+        from consultations import views
+
+        return views.answer_poll(request, self, question_id)
+
+
+class PageRecommendation(TranslatableMixin, Orderable):
+    """A recommendation as written on one language's page (content, not identity)."""
+
+    page = ParentalKey(
+        ConsultationPage, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    text = models.TextField(
+        _("text"), help_text=_("Plain text; leave an empty line between paragraphs.")
+    )
+    area = models.ForeignKey(
+        "consultations.PolicyArea",
+        verbose_name=_("policy area"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    institution = models.ForeignKey(
+        "consultations.Institution",
+        verbose_name=_("addressed to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("area"), FieldPanel("institution")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return self.title
+
+
+class PagePoll(TranslatableMixin, Orderable):
+    page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="polls")
+    question = models.CharField(_("question"), max_length=255)
+    allows_multiple = models.BooleanField(_("several answers allowed"), default=False)
+    max_choices = models.PositiveSmallIntegerField(
+        _("at most this many answers"),
+        null=True,
+        blank=True,
+        help_text=_("For questions like “Which three areas are most urgent?”."),
+    )
+    # Answers point at each choice's block id, which stays the same in every
+    # language's copy of the page.
+    choices = StreamField(
+        [("choice", blocks.CharBlock(label=_("Choice"), max_length=255))],
+        verbose_name=_("choices"),
+        min_num=2,
+    )
+
+    panels = [
+        FieldPanel("question"),
+        FieldRowPanel([FieldPanel("allows_multiple"), FieldPanel("max_choices")]),
+        FieldPanel("choices"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("poll question")
+        verbose_name_plural = _("poll questions")
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return self.question
+
+    def clean(self):
+        super().clean()
+        if self.max_choices is not None:
+            if not self.allows_multiple:
+                raise ValidationError(
+                    {
+                        "max_choices": _(
+                            "Only a question with several answers has a limit."
+                        )
+                    }
+                )
+            if self.max_choices < 2 or self.max_choices > len(self.choices):
+                raise ValidationError(
+                    {
+                        "max_choices": _(
+                            "The limit must be between 2 and the number of choices."
+                        )
+                    }
+                )

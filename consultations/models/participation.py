@@ -1,0 +1,273 @@
+"""What members create: stances, comments, reports and poll answers.
+
+All of it points at the lasting records in ``records.py`` with PROTECT, and at the
+member with SET_NULL: deleting an account anonymises a member's words and keeps the
+counts; no content change by an editor deletes any of it.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from consultations.models.records import (
+    Consultation,
+    PollChoice,
+    PollQuestion,
+    Recommendation,
+)
+
+# Comments may be written in more languages than the site is translated into.
+COMMENT_LANGUAGES = [
+    ("pl", _("Polish")),
+    ("uk", _("Ukrainian")),
+    ("en", _("English")),
+    ("ru", _("Russian")),
+    ("be", _("Belarusian")),
+    ("ar", _("Arabic")),
+]
+RTL_LANGUAGES = {"ar"}
+
+
+class MemberProfile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="member_profile",
+    )
+    display_name = models.CharField(
+        _("display name"),
+        max_length=40,
+        help_text=_(
+            "Shown with your comments instead of your name. Only the organisation's "
+            "editors can see who you are."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("display_name"),
+                name="display_name_unique",
+                violation_error_message=_(
+                    "Someone already uses this display name. Please choose another."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+
+class StanceChoice(models.TextChoices):
+    SUPPORT = "support", _("I support it")
+    SUPPORT_WITH_CHANGES = "support_with_changes", _("I support it with changes")
+    OPPOSE = "oppose", _("I oppose it")
+    ABSTAIN = "abstain", _("I abstain")
+
+
+class Stance(models.Model):
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, related_name="stances"
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="consultation_stances",
+    )
+    choice = models.CharField(_("stance"), max_length=24, choices=StanceChoice)
+    reason = models.TextField(_("reason"), blank=True, max_length=2000)
+    language = models.CharField(max_length=8)
+    draft_version = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("stance")
+        verbose_name_plural = _("stances")
+        constraints = [
+            # Two tabs, a double click or a retry must not make a second row; the
+            # service inserts and updates on conflict with this constraint.
+            models.UniqueConstraint(
+                fields=["recommendation", "member"], name="one_stance_per_member"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(choice__in=StanceChoice.values),
+                name="stance_choice_known",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(choice=StanceChoice.SUPPORT_WITH_CHANGES)
+                | ~models.Q(reason=""),
+                name="changes_are_named",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_choice_display()} ({self.recommendation})"
+
+
+class Comment(models.Model):
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.PROTECT, related_name="comments"
+    )
+    recommendation = models.ForeignKey(
+        Recommendation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="comments",
+        help_text=_("Empty for comments on the consultation as a whole."),
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replies"
+    )
+    # The top-level comment of the thread, so a page of threads loads in one query.
+    thread = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consultation_comments",
+    )
+    is_official = models.BooleanField(_("written as the organisation"), default=False)
+    text = models.TextField(_("comment"), max_length=4000)
+    language = models.CharField(_("language"), max_length=8, choices=COMMENT_LANGUAGES)
+    draft_version = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.TextField(_("why it is hidden"), blank=True, max_length=1000)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        permissions = [
+            (
+                "moderate_comment",
+                _("Can moderate comments and reply as the organisation"),
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(parent__isnull=True, thread__isnull=True)
+                | models.Q(parent__isnull=False, thread__isnull=False),
+                name="replies_belong_to_a_thread",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(hidden_at__isnull=True)
+                | ~models.Q(hidden_reason=""),
+                name="hidden_comments_say_why",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:60]
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None
+
+    @property
+    def is_hidden(self):
+        return self.hidden_at is not None
+
+    @property
+    def direction(self):
+        return "rtl" if self.language in RTL_LANGUAGES else "ltr"
+
+
+class CommentEdit(models.Model):
+    """The text a comment had before its author edited it."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.PROTECT, related_name="edits")
+    previous_text = models.TextField()
+    edited_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["edited_at"]
+
+    def __str__(self):
+        return f"{self.comment_id} @ {self.edited_at:%Y-%m-%d %H:%M}"
+
+
+class ReportReason(models.TextChoices):
+    OFFENSIVE = "offensive", _("It is offensive or hateful")
+    PERSONAL_DATA = "personal_data", _("It reveals someone's personal data")
+    SPAM = "spam", _("It is spam or advertising")
+    OTHER = "other", _("Something else")
+
+
+class CommentReport(models.Model):
+    comment = models.ForeignKey(
+        Comment, on_delete=models.PROTECT, related_name="reports"
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=ReportReason)
+    details = models.TextField(_("details"), blank=True, max_length=1000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("comment report")
+        verbose_name_plural = _("comment reports")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "reporter"], name="one_report_per_member_and_comment"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} ({self.comment_id})"
+
+
+class PollAnswer(models.Model):
+    question = models.ForeignKey(
+        PollQuestion, on_delete=models.PROTECT, related_name="answers"
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="poll_answers",
+    )
+    choices = models.ManyToManyField(PollChoice, related_name="answers")
+    language = models.CharField(max_length=8)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("poll answer")
+        verbose_name_plural = _("poll answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "member"], name="one_answer_per_member"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.question} ({self.member_id})"

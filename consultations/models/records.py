@@ -1,0 +1,198 @@
+"""The lasting records that people's stances, comments and answers point at.
+
+A consultation is edited as a Wagtail page: it has drafts, revisions, scheduled
+publishing and one page per language (wagtail-localize), and its recommendations and
+polls are child rows that are replaced, re-keyed per language or deleted as editors
+work. None of that may take people's words with it, so each consultation,
+recommendation, poll question and choice also has a record here, keyed by the
+``translation_key`` (or StreamField block id) its page rows share across languages.
+The records are written when a page is published (``services.sync_consultation``),
+archived rather than deleted, and never point back at a page with CASCADE.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+
+class Visibility(models.TextChoices):
+    TEAM = "team", _("Team only")
+    PUBLIC = "public", _("Public (read-only for everyone else)")
+
+
+class Phase(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class Consultation(models.Model):
+    key = models.UUIDField(unique=True, editable=False)
+    source_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page in the original language; empty once it is deleted."),
+    )
+    source_locale = models.ForeignKey(
+        Locale, on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility, default=Visibility.TEAM
+    )
+    participant_group = models.ForeignKey(
+        Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    draft_version = models.PositiveIntegerField(
+        _("draft version"),
+        default=1,
+        help_text=_("Goes up each time a published draft changes a recommendation."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("consultation record")
+        verbose_name_plural = _("consultation records")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")),
+                name="consultation_closes_after_it_opens",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def phase(self, now=None):
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return Phase.UPCOMING
+        if now < self.closes_at:
+            return Phase.OPEN
+        return Phase.CLOSED
+
+    @property
+    def is_open(self):
+        return self.phase() == Phase.OPEN
+
+    def team(self):
+        """The active accounts of the group that takes part."""
+        users = get_user_model().objects.filter(is_active=True)
+        if self.participant_group_id is None:
+            return users.none()
+        return users.filter(groups=self.participant_group_id)
+
+
+class Recommendation(models.Model):
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.PROTECT, related_name="recommendations"
+    )
+    key = models.UUIDField(editable=False)
+    number = models.PositiveSmallIntegerField(_("number"))
+    archived_at = models.DateTimeField(
+        _("removed from the draft at"),
+        null=True,
+        blank=True,
+        help_text=_("Kept with its stances and comments after it left the draft."),
+    )
+
+    class Meta:
+        verbose_name = _("recommendation record")
+        verbose_name_plural = _("recommendation records")
+        ordering = ["consultation", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "key"], name="recommendation_key_unique"
+            )
+        ]
+
+    def __str__(self):
+        version = self.versions.filter(locale=self.consultation.source_locale).last()
+        return f"{self.number}. {version.title if version else self.key}"
+
+    @property
+    def is_archived(self):
+        return self.archived_at is not None
+
+
+class RecommendationVersion(models.Model):
+    """A recommendation's wording in one language at one draft version."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, related_name="versions"
+    )
+    draft_version = models.PositiveIntegerField()
+    locale = models.ForeignKey(Locale, on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(max_length=255)
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["recommendation", "draft_version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation", "draft_version", "locale"],
+                name="one_wording_per_version_and_language",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} (v{self.draft_version}, {self.locale})"
+
+
+class PollQuestion(models.Model):
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.PROTECT, related_name="poll_questions"
+    )
+    key = models.UUIDField(editable=False)
+    question_text = models.CharField(_("question"), max_length=255)
+    allows_multiple = models.BooleanField(default=False)
+    max_choices = models.PositiveSmallIntegerField(null=True, blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+    pub_date = models.DateTimeField(auto_now_add=True)
+    archived_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("poll question")
+        verbose_name_plural = _("poll questions")
+        ordering = ["consultation", "sort_order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "key"], name="poll_question_key_unique"
+            )
+        ]
+
+    def __str__(self):
+        return self.question_text
+
+
+class PollChoice(models.Model):
+    question = models.ForeignKey(
+        PollQuestion, on_delete=models.PROTECT, related_name="choices"
+    )
+    key = models.UUIDField(editable=False, help_text="The StreamField block id.")
+    choice_text = models.CharField(_("choice"), max_length=255)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+    archived_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("poll choice")
+        verbose_name_plural = _("poll choices")
+        ordering = ["question", "sort_order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "key"], name="poll_choice_key_unique"
+            )
+        ]
+
+    def __str__(self):
+        return self.choice_text

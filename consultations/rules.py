@@ -1,0 +1,88 @@
+"""Who may do what in a consultation. Every view and template asks here.
+
+Roles: anonymous visitors, logged-in accounts outside the consultation's group,
+members (in the group that takes part) and editors (who may moderate). Phases come
+from the consultation's dates: upcoming → open → closed.
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from consultations.models.records import Phase, Visibility
+
+EDIT_WINDOW = timedelta(minutes=15)
+
+
+def is_editor(user):
+    return user.is_authenticated and user.has_perm("consultations.moderate_comment")
+
+
+def is_member(user, consultation):
+    """Is the account in the group that takes part in this consultation?"""
+    if not (
+        user.is_authenticated and user.is_active and consultation.participant_group_id
+    ):
+        return False
+    if not hasattr(user, "_consultation_group_ids"):
+        user._consultation_group_ids = set(user.groups.values_list("pk", flat=True))
+    return consultation.participant_group_id in user._consultation_group_ids
+
+
+def can_view(user, consultation):
+    if consultation.visibility == Visibility.PUBLIC:
+        return True
+    return is_member(user, consultation) or is_editor(user)
+
+
+def can_take_part(user, consultation, now=None):
+    """Take a stance, answer a poll, comment as a member."""
+    return is_member(user, consultation) and consultation.phase(now) == Phase.OPEN
+
+
+def can_comment(user, consultation, now=None):
+    """Members while open; editors, as the organisation, once it has opened."""
+    if can_take_part(user, consultation, now):
+        return True
+    return is_editor(user) and consultation.phase(now) != Phase.UPCOMING
+
+
+def can_edit_comment(user, comment, now=None):
+    now = now or timezone.now()
+    return (
+        _is_author(user, comment)
+        and comment.withdrawn_at is None
+        and comment.hidden_at is None
+        and now - comment.created_at <= EDIT_WINDOW
+        and comment.consultation.phase(now) == Phase.OPEN
+    )
+
+
+def can_withdraw_comment(user, comment, now=None):
+    return (
+        _is_author(user, comment)
+        and comment.withdrawn_at is None
+        and comment.consultation.phase(now) == Phase.OPEN
+    )
+
+
+def can_report_comment(user, comment):
+    return (
+        is_member(user, comment.consultation)
+        and not _is_author(user, comment)
+        and comment.withdrawn_at is None
+        and comment.hidden_at is None
+    )
+
+
+def can_moderate(user):
+    return is_editor(user)
+
+
+def can_see_authors(user):
+    """Only editors see which account wrote a comment behind its display name."""
+    return is_editor(user)
+
+
+def _is_author(user, comment):
+    return user.is_authenticated and comment.author_id == user.pk

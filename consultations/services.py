@@ -1,0 +1,416 @@
+"""The consultation's domain operations. Views call these; tests call them too."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+from consultations.models import (
+    Comment,
+    CommentEdit,
+    CommentReport,
+    Consultation,
+    PollAnswer,
+    PollChoice,
+    PollQuestion,
+    Recommendation,
+    RecommendationVersion,
+    Stance,
+)
+from consultations.models.records import Visibility
+from portal.groups import EDITORS
+
+
+class RateLimited(Exception):
+    """The member wrote too many comments in too short a time."""
+
+
+# --- Keeping the lasting records in line with published pages ----------------------
+
+
+def source_locale_of(page):
+    """The language a page was first written in (wagtail-localize knows for copies)."""
+    from wagtail_localize.models import TranslationSource
+
+    source = (
+        TranslationSource.objects.filter(object_id=page.translation_key)
+        .select_related("locale")
+        .first()
+    )
+    return source.locale if source else page.locale
+
+
+@transaction.atomic
+def sync_consultation(page):
+    """Bring the records in line with a consultation page that was just published.
+
+    The page in the original language decides the dates, visibility, group, the set
+    and order of recommendations and polls, and the draft version; a translation adds
+    its own wording of the current version. Nothing is ever deleted: what left the
+    draft is archived with everything people said about it.
+    """
+    page = page.specific
+    consultation = Consultation.objects.filter(key=page.translation_key).first()
+    is_new = consultation is None
+    if is_new:
+        consultation = Consultation(
+            key=page.translation_key, source_locale=source_locale_of(page)
+        )
+    is_original = is_new or page.locale_id == consultation.source_locale_id
+
+    if is_original:
+        consultation.source_page = page
+        consultation.title = page.title
+        consultation.opens_at = page.opens_at
+        consultation.closes_at = page.closes_at
+        consultation.visibility = page.visibility
+        consultation.participant_group_id = page.participant_group_id
+        consultation.save()
+        if _sync_recommendations(consultation, page, is_new):
+            consultation.save(update_fields=["draft_version", "updated_at"])
+        _sync_polls(consultation, page)
+    _record_wording(consultation, page)
+    sync_view_restrictions(consultation)
+    return consultation
+
+
+def _sync_recommendations(consultation, page, is_new):
+    """Number, add and archive recommendations; True if the draft version moved on."""
+    now = timezone.now()
+    items = list(page.recommendations.all())
+    records = {record.key: record for record in consultation.recommendations.all()}
+    latest = {
+        version.recommendation_id: version
+        for version in RecommendationVersion.objects.filter(
+            recommendation__consultation=consultation, locale=consultation.source_locale
+        ).order_by("draft_version")
+    }
+
+    reworded = []
+    for number, item in enumerate(items, start=1):
+        record = records.get(item.translation_key)
+        if record is None:
+            record = Recommendation.objects.create(
+                consultation=consultation, key=item.translation_key, number=number
+            )
+        elif record.number != number or record.archived_at:
+            record.number, record.archived_at = number, None
+            record.save(update_fields=["number", "archived_at"])
+        version = latest.get(record.pk)
+        if version is None or (version.title, version.text) != (item.title, item.text):
+            reworded.append((record, item))
+
+    kept = {item.translation_key for item in items}
+    archived = [
+        record.pk
+        for key, record in records.items()
+        if key not in kept and record.archived_at is None
+    ]
+    Recommendation.objects.filter(pk__in=archived).update(archived_at=now)
+
+    moved_on = not is_new and bool(reworded or archived)
+    if moved_on:
+        consultation.draft_version += 1
+    for record, item in reworded:
+        RecommendationVersion.objects.update_or_create(
+            recommendation=record,
+            draft_version=consultation.draft_version,
+            locale=page.locale,
+            defaults={"title": item.title, "text": item.text},
+        )
+    return moved_on
+
+
+def _record_wording(consultation, page):
+    """Keep this language's wording of the current draft version."""
+    if page.locale_id == consultation.source_locale_id:
+        return  # written by _sync_recommendations
+    records = {r.key: r for r in consultation.recommendations.filter(archived_at=None)}
+    for item in page.recommendations.all():
+        record = records.get(item.translation_key)
+        if record is None:
+            continue  # removed from the original; the translation is not re-synced yet
+        latest = (
+            record.versions.filter(locale=page.locale)
+            .order_by("-draft_version")
+            .first()
+        )
+        if latest and (latest.title, latest.text) == (item.title, item.text):
+            continue
+        RecommendationVersion.objects.update_or_create(
+            recommendation=record,
+            draft_version=consultation.draft_version,
+            locale=page.locale,
+            defaults={"title": item.title, "text": item.text},
+        )
+
+
+def _sync_polls(consultation, page):
+    now = timezone.now()
+    questions = {q.key: q for q in consultation.poll_questions.all()}
+    kept = set()
+    for position, item in enumerate(page.polls.all()):
+        kept.add(item.translation_key)
+        question, _ = PollQuestion.objects.update_or_create(
+            consultation=consultation,
+            key=item.translation_key,
+            defaults={
+                "question_text": item.question,
+                "allows_multiple": item.allows_multiple,
+                "max_choices": item.max_choices,
+                "sort_order": position,
+                "archived_at": None,
+            },
+        )
+        choice_keys = []
+        for choice_position, block in enumerate(item.choices):
+            choice_keys.append(block.id)
+            PollChoice.objects.update_or_create(
+                question=question,
+                key=block.id,
+                defaults={
+                    "choice_text": block.value,
+                    "sort_order": choice_position,
+                    "archived_at": None,
+                },
+            )
+        question.choices.exclude(key__in=choice_keys).filter(archived_at=None).update(
+            archived_at=now
+        )
+    PollQuestion.objects.filter(
+        pk__in=[q.pk for k, q in questions.items() if k not in kept]
+    ).filter(archived_at=None).update(archived_at=now)
+
+
+def sync_view_restrictions(consultation):
+    """Team-only consultations are restricted, in every language, to the group and
+    the editors; so search, menus, sitemaps and feeds (which show only public
+    pages) never name them to anyone else."""
+    pages = Page.objects.filter(translation_key=consultation.key)
+    for page in pages:
+        restrictions = PageViewRestriction.objects.filter(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        if consultation.visibility == Visibility.PUBLIC:
+            restrictions.delete()
+            continue
+        restriction = restrictions.first() or PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.set(
+            Group.objects.filter(
+                Q(name=EDITORS) | Q(pk=consultation.participant_group_id)
+            )
+        )
+
+
+# --- Wording and versions -----------------------------------------------------------
+
+
+def wording(recommendation, draft_version, locale):
+    """The recommendation's title and text as of a draft version, in a language if it
+    was translated by then, else in the original language."""
+    versions = RecommendationVersion.objects.filter(
+        recommendation=recommendation, draft_version__lte=draft_version
+    ).order_by("-draft_version")
+    return (
+        versions.filter(locale=locale).first()
+        or versions.filter(locale=recommendation.consultation.source_locale_id).first()
+    )
+
+
+def last_changed_versions(consultation):
+    """For each recommendation, the draft version its wording last changed in."""
+    return dict(
+        RecommendationVersion.objects.filter(
+            recommendation__consultation=consultation,
+            locale=consultation.source_locale_id,
+        )
+        .values_list("recommendation")
+        .annotate(changed=Max("draft_version"))
+    )
+
+
+# --- Stances ------------------------------------------------------------------------
+
+
+def current_draft_version(recommendation):
+    return Consultation.objects.values_list("draft_version", flat=True).get(
+        pk=recommendation.consultation_id
+    )
+
+
+def record_stance(member, recommendation, choice, reason, language):
+    """Insert the member's stance, or update it if there is one: one statement that
+    relies on the unique constraint, so parallel posts cannot make two rows."""
+    Stance.objects.bulk_create(
+        [
+            Stance(
+                recommendation=recommendation,
+                member=member,
+                choice=choice,
+                reason=reason,
+                language=language,
+                draft_version=current_draft_version(recommendation),
+            )
+        ],
+        update_conflicts=True,
+        unique_fields=["recommendation", "member"],
+        update_fields=["choice", "reason", "language", "draft_version", "updated_at"],
+    )
+    return Stance.objects.get(recommendation=recommendation, member=member)
+
+
+def confirm_stance(member, recommendation):
+    """Keep the stance, now as a stance on the current wording."""
+    return Stance.objects.filter(recommendation=recommendation, member=member).update(
+        draft_version=current_draft_version(recommendation),
+        updated_at=timezone.now(),
+    )
+
+
+def team_progress(consultation, recommendation=None):
+    """How many of the team have taken a stance (on one recommendation, or on any)."""
+    team = consultation.team()
+    stances = Stance.objects.filter(member__in=team)
+    if recommendation is None:
+        stances = stances.filter(recommendation__consultation=consultation)
+    else:
+        stances = stances.filter(recommendation=recommendation)
+    responded_ids = set(stances.values_list("member", flat=True).distinct())
+    return {
+        "responded": len(responded_ids),
+        "total": team.count(),
+        "responded_ids": responded_ids,
+    }
+
+
+def stance_counts(recommendations):
+    """{recommendation id: {choice: count}} in one query."""
+    counts = {}
+    rows = (
+        Stance.objects.filter(recommendation__in=recommendations)
+        .values_list("recommendation", "choice")
+        .annotate(n=Count("pk"))
+    )
+    for recommendation_id, choice, n in rows:
+        counts.setdefault(recommendation_id, {})[choice] = n
+    return counts
+
+
+# --- Comments -----------------------------------------------------------------------
+
+
+def check_comment_rate(author):
+    limit = settings.CONSULTATIONS_COMMENT_LIMIT
+    window = timedelta(seconds=settings.CONSULTATIONS_COMMENT_WINDOW)
+    recent = Comment.objects.filter(
+        author=author, created_at__gte=timezone.now() - window
+    ).count()
+    if recent >= limit:
+        raise RateLimited
+
+
+def post_comment(
+    *,
+    author,
+    consultation,
+    text,
+    language,
+    recommendation=None,
+    parent=None,
+    official=False,
+):
+    check_comment_rate(author)
+    if parent is not None:
+        recommendation = parent.recommendation
+    return Comment.objects.create(
+        consultation=consultation,
+        recommendation=recommendation,
+        parent=parent,
+        thread=(parent.thread or parent) if parent else None,
+        author=author,
+        is_official=official,
+        text=text,
+        language=language,
+        draft_version=consultation.draft_version,
+    )
+
+
+@transaction.atomic
+def edit_comment(comment, text):
+    if text == comment.text:
+        return comment
+    CommentEdit.objects.create(comment=comment, previous_text=comment.text)
+    comment.text = text
+    comment.edited_at = timezone.now()
+    comment.save(update_fields=["text", "edited_at"])
+    return comment
+
+
+def withdraw_comment(comment):
+    comment.withdrawn_at = timezone.now()
+    comment.save(update_fields=["withdrawn_at"])
+
+
+def report_comment(comment, reporter, reason, details):
+    try:
+        with transaction.atomic():
+            return CommentReport.objects.create(
+                comment=comment, reporter=reporter, reason=reason, details=details
+            )
+    except IntegrityError:
+        # Reported before by the same member: keep the first report, update the words.
+        report = CommentReport.objects.get(comment=comment, reporter=reporter)
+        report.reason, report.details, report.resolved_at = reason, details, None
+        report.save(update_fields=["reason", "details", "resolved_at"])
+        return report
+
+
+@transaction.atomic
+def hide_comment(comment, editor, reason):
+    comment.hidden_at = timezone.now()
+    comment.hidden_reason = reason
+    comment.hidden_by = editor
+    comment.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
+    resolve_reports(comment, editor)
+
+
+@transaction.atomic
+def unhide_comment(comment, editor):
+    comment.hidden_at = None
+    comment.hidden_reason = ""
+    comment.hidden_by = None
+    comment.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
+
+
+def resolve_reports(comment, editor):
+    comment.reports.filter(resolved_at=None).update(
+        resolved_at=timezone.now(), resolved_by=editor
+    )
+
+
+# --- Polls --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def answer_poll(member, question, choices, language):
+    """Record the member's one answer to a poll question (replacing an earlier one)."""
+    try:
+        with transaction.atomic():
+            answer, _ = PollAnswer.objects.get_or_create(
+                question=question, member=member, defaults={"language": language}
+            )
+    except IntegrityError:
+        answer = PollAnswer.objects.get(question=question, member=member)
+    # Lock the answer while its choices are replaced, so two posts at once don't
+    # interleave (SQLite's immediate transactions serialise writers already).
+    answer = PollAnswer.objects.select_for_update().get(pk=answer.pk)
+    answer.language = language
+    answer.save(update_fields=["language", "updated_at"])
+    answer.choices.set(choices)
+    return answer

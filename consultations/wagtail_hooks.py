@@ -1,0 +1,136 @@
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.models import Permission
+from django.db.models import Count, Q
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from consultations import admin_views
+from consultations.models import (
+    Comment,
+    Consultation,
+    ConsultationPage,
+    Institution,
+    PolicyArea,
+    Recommendation,
+)
+
+
+class PolicyAreaViewSet(SnippetViewSet):
+    model = PolicyArea
+    icon = "tag"
+    menu_label = gettext_lazy("Policy areas")
+    list_display = ["name", "sort_order"]
+    search_fields = ["name"]
+
+
+class InstitutionViewSet(SnippetViewSet):
+    model = Institution
+    icon = "site"
+    menu_label = gettext_lazy("Institutions")
+    list_display = ["name", "city"]
+    search_fields = ["name"]
+
+
+register_snippet(PolicyAreaViewSet)
+register_snippet(InstitutionViewSet)
+
+
+@hooks.register("register_permissions")
+def moderation_permission():
+    return Permission.objects.filter(
+        content_type__app_label="consultations", codename="moderate_comment"
+    )
+
+
+@hooks.register("register_admin_urls")
+def moderation_urls():
+    return [
+        path(
+            "consultations/moderation/",
+            admin_views.ModerationQueueView.as_view(),
+            name="consultations_moderation",
+        ),
+        path(
+            "consultations/moderation/<int:comment_id>/",
+            admin_views.CommentModerationView.as_view(),
+            name="consultations_moderate_comment",
+        ),
+    ]
+
+
+class ModerationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("consultations.moderate_comment")
+
+
+@hooks.register("register_admin_menu_item")
+def moderation_menu_item():
+    return ModerationMenuItem(
+        gettext_lazy("Comment moderation"),
+        reverse("consultations_moderation"),
+        icon_name="comment",
+        order=250,
+    )
+
+
+def _words_kept(consultation):
+    counts = Recommendation.objects.filter(consultation=consultation).aggregate(
+        stances=Count("stances", distinct=True)
+    )
+    return counts["stances"], Comment.objects.filter(consultation=consultation).count()
+
+
+@hooks.register("before_delete_page")
+def explain_what_deleting_keeps(request, page):
+    if request.method != "GET" or not isinstance(page.specific, ConsultationPage):
+        return None
+    consultation = Consultation.objects.filter(key=page.translation_key).first()
+    if consultation is None:
+        return None
+    stances, comments = _words_kept(consultation)
+    if stances or comments:
+        messages.warning(
+            request,
+            _(
+                "Members took %(stances)s stances and wrote %(comments)s comments in "
+                "this consultation. Deleting the page does not delete them: they stay "
+                "in the archive, in the moderation queue and in the results."
+            )
+            % {"stances": stances, "comments": comments},
+        )
+    return None
+
+
+@hooks.register("after_edit_page")
+def explain_archived_recommendations(request, page):
+    if not isinstance(page.specific, ConsultationPage):
+        return
+    count = (
+        Recommendation.objects.filter(
+            consultation__key=page.translation_key,
+            archived_at__gte=timezone.now() - timedelta(minutes=1),
+        )
+        .filter(Q(stances__isnull=False) | Q(comments__isnull=False))
+        .distinct()
+        .count()
+    )
+    if count:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d recommendation removed from the draft had stances or "
+                "comments: it is archived with them, nothing was deleted.",
+                "%(count)d recommendations removed from the draft had stances or "
+                "comments: they are archived with them, nothing was deleted.",
+                count,
+            )
+            % {"count": count},
+        )

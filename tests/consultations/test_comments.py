@@ -1,0 +1,278 @@
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.html import escape
+
+from consultations import services
+from consultations.models import Comment, CommentEdit, MemberProfile
+from tests.consultations.conftest import route
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def named_member(member):
+    MemberProfile.objects.create(user=member, display_name="Kalyna")
+    return member
+
+
+def post_comment(client, page, **data):
+    return client.post(route(page, "comment"), {"language": "pl", **data})
+
+
+def test_a_member_comments_on_a_recommendation(
+    client, consultation_page, recommendation, named_member
+):
+    client.force_login(named_member)
+
+    response = post_comment(
+        client,
+        consultation_page,
+        text="Bardzo potrzebne.",
+        recommendation=recommendation.pk,
+    )
+
+    comment = Comment.objects.get()
+    assert response.status_code == 302
+    assert response["Location"].endswith(
+        f"/recommendations/{recommendation.pk}/#comment-{comment.pk}"
+    )
+    assert (comment.recommendation, comment.author, comment.language) == (
+        recommendation,
+        named_member,
+        "pl",
+    )
+    assert comment.draft_version == 1
+    page = client.get(route(consultation_page, "recommendation", recommendation.pk))
+    assert "Bardzo potrzebne." in page.content.decode()
+
+
+def test_the_first_comment_asks_for_a_display_name_shown_instead_of_the_account(
+    client, consultation_page, member, other_member
+):
+    client.force_login(member)
+    missing = post_comment(client, consultation_page, text="Pierwszy komentarz")
+    post_comment(
+        client, consultation_page, text="Pierwszy komentarz", display_name="Mewa"
+    )
+    client.force_login(other_member)
+    taken = post_comment(client, consultation_page, text="Drugi", display_name="MEWA")
+
+    assert missing.status_code == 400
+    assert taken.status_code == 400
+    assert "Ktoś już używa tego pseudonimu" in taken.content.decode()
+    assert Comment.objects.count() == 1
+    html = client.get(consultation_page.url).content.decode()
+    assert "Mewa" in html
+    assert member.username not in html
+
+
+def test_editors_see_which_account_wrote_a_comment(
+    client, consultation_page, record, named_member, editor
+):
+    services.post_comment(
+        author=named_member, consultation=record, text="Uwaga", language="pl"
+    )
+    client.force_login(editor)
+
+    html = client.get(consultation_page.url).content.decode()
+
+    assert "Kalyna" in html and f"({named_member.username})" in html
+
+
+def test_replies_form_a_thread_under_their_comment(
+    client, consultation_page, record, named_member, other_member
+):
+    first = services.post_comment(
+        author=named_member, consultation=record, text="A", language="pl"
+    )
+    MemberProfile.objects.create(user=other_member, display_name="Irys")
+    client.force_login(other_member)
+
+    post_comment(client, consultation_page, text="Odpowiedź", parent=first.pk)
+    reply = Comment.objects.get(parent=first)
+    post_comment(
+        client, consultation_page, text="Odpowiedź na odpowiedź", parent=reply.pk
+    )
+
+    deeper = Comment.objects.get(parent=reply)
+    assert reply.thread == first and deeper.thread == first
+    html = client.get(consultation_page.url).content.decode()
+    assert html.index("Odpowiedź") < html.index("Odpowiedź na odpowiedź")
+    assert html.count('class="comment-list comment-list--replies"') == 2
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        '<script>alert("x")</script>',
+        '<img src=x onerror="alert(1)">',
+        '"><svg onload=alert(1)>',
+        "javascript:alert(1)",
+    ],
+)
+def test_markup_in_comments_is_shown_as_text(
+    client, consultation_page, named_member, payload
+):
+    client.force_login(named_member)
+    post_comment(client, consultation_page, text=f"Uwaga {payload}")
+
+    html = client.get(consultation_page.url).content.decode()
+
+    text = f"Uwaga {payload}"
+    # Exactly the escaped text: no tag, attribute or link made of it.
+    assert (
+        f'<div class="comment__text" lang="pl" dir="ltr">{escape(text)}</div>' in html
+    )
+    assert Comment.objects.get().text == text
+
+
+def test_links_become_safe_and_line_breaks_stay(
+    client, consultation_page, named_member
+):
+    client.force_login(named_member)
+    post_comment(
+        client, consultation_page, text="Zobacz https://example.org/raport\ndruga linia"
+    )
+
+    html = client.get(consultation_page.url).content.decode()
+
+    assert '<a href="https://example.org/raport" rel="nofollow">' in html
+    assert "https://example.org/raport</a><br>druga linia" in html
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "Najpierw napisz komentarz."),
+        (" ", "Najpierw napisz komentarz."),
+        ("x" * 4001, "4000"),
+    ],
+    ids=["empty", "blank", "too-long"],
+)
+def test_bad_comments_are_refused(
+    client, consultation_page, named_member, text, message
+):
+    client.force_login(named_member)
+
+    response = post_comment(client, consultation_page, text=text)
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_an_author_edits_within_15_minutes_and_the_old_text_is_kept(
+    client, consultation_page, record, named_member
+):
+    comment = services.post_comment(
+        author=named_member, consultation=record, text="Pierwsza wersja", language="pl"
+    )
+    client.force_login(named_member)
+
+    response = client.post(
+        route(consultation_page, "edit_comment", comment.pk), {"text": "Druga"}
+    )
+
+    comment.refresh_from_db()
+    assert response.status_code == 302
+    assert comment.text == "Druga" and comment.edited_at
+    assert CommentEdit.objects.get(comment=comment).previous_text == "Pierwsza wersja"
+
+
+def test_editing_after_15_minutes_is_refused(
+    client, consultation_page, record, named_member
+):
+    comment = services.post_comment(
+        author=named_member, consultation=record, text="Stare", language="pl"
+    )
+    client.force_login(named_member)
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=16), tick=False):
+        response = client.post(
+            route(consultation_page, "edit_comment", comment.pk), {"text": "Nowe"}
+        )
+
+    comment.refresh_from_db()
+    assert response.status_code == 403
+    assert comment.text == "Stare"
+
+
+def test_withdrawing_leaves_a_placeholder_and_the_replies(
+    client, consultation_page, record, named_member, other_member
+):
+    comment = services.post_comment(
+        author=named_member, consultation=record, text="Do wycofania", language="pl"
+    )
+    services.post_comment(
+        author=other_member,
+        consultation=record,
+        parent=comment,
+        text="Odpowiedź",
+        language="pl",
+    )
+    client.force_login(named_member)
+
+    response = client.post(route(consultation_page, "withdraw_comment", comment.pk))
+
+    html = client.get(consultation_page.url).content.decode()
+    assert response.status_code == 302
+    assert "Do wycofania" not in html
+    assert "Ten komentarz został wycofany przez autora lub autorkę." in html
+    assert "Odpowiedź" in html
+    assert (
+        Comment.objects.get(pk=comment.pk).text == "Do wycofania"
+    )  # kept, not deleted
+
+
+def test_members_cannot_edit_or_withdraw_others_comments(
+    client, consultation_page, record, named_member, other_member
+):
+    comment = services.post_comment(
+        author=named_member, consultation=record, text="Moje", language="pl"
+    )
+    client.force_login(other_member)
+
+    edit = client.post(
+        route(consultation_page, "edit_comment", comment.pk), {"text": "Cudze"}
+    )
+    withdraw = client.post(route(consultation_page, "withdraw_comment", comment.pk))
+
+    comment.refresh_from_db()
+    assert (edit.status_code, withdraw.status_code) == (403, 403)
+    assert comment.text == "Moje" and comment.withdrawn_at is None
+
+
+def test_too_many_comments_get_a_429_and_nothing_is_stored(
+    client, consultation_page, named_member, settings
+):
+    settings.CONSULTATIONS_COMMENT_LIMIT = 3
+    client.force_login(named_member)
+    for number in range(3):
+        post_comment(client, consultation_page, text=f"Komentarz {number}")
+
+    response = post_comment(client, consultation_page, text="Jeden za dużo")
+
+    assert response.status_code == 429
+    assert "Odczekaj kilka minut" in response.content.decode()
+    assert Comment.objects.count() == 3
+
+
+def test_deleting_an_account_anonymises_comments_and_keeps_the_counts(
+    client, consultation_page, record, recommendation, named_member
+):
+    services.post_comment(
+        author=named_member, consultation=record, text="Zostaje", language="pl"
+    )
+    services.record_stance(named_member, recommendation, "support", "", "pl")
+
+    get_user_model().objects.filter(pk=named_member.pk).delete()
+
+    comment = Comment.objects.get()
+    assert comment.author is None and comment.text == "Zostaje"
+    assert recommendation.stances.count() == 1
+    html = client.get(consultation_page.url)
+    assert html.status_code == 302  # team-only; check as an editor below

@@ -1,0 +1,78 @@
+"""Query counts are pinned, and do not grow with the number of comments."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from consultations import services
+from consultations.models import Comment, MemberProfile
+from tests.consultations.conftest import route
+from tests.factories import MemberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def add_comments(record, recommendation, authors, count):
+    """``count`` comments, half of them replies, spread over the authors."""
+    top_level = Comment.objects.bulk_create(
+        Comment(
+            consultation=record,
+            recommendation=recommendation,
+            author=authors[n % len(authors)],
+            text=f"Komentarz {n}",
+            language="pl",
+            draft_version=1,
+        )
+        for n in range(count // 2)
+    )
+    Comment.objects.bulk_create(
+        Comment(
+            consultation=record,
+            recommendation=recommendation,
+            parent=parent,
+            thread=parent,
+            author=authors[n % len(authors)],
+            text=f"Odpowiedź {n}",
+            language="uk",
+            draft_version=1,
+        )
+        for n, parent in enumerate(top_level)
+    )
+
+
+@pytest.fixture
+def authors(db):
+    people = [MemberFactory() for _ in range(5)]
+    for number, person in enumerate(people):
+        MemberProfile.objects.create(user=person, display_name=f"Osoba {number}")
+    return people
+
+
+def queries_for(client, url):
+    client.get(url)  # warm caches that are not per request (content types, site)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("view", ["overview", "recommendation"])
+def test_a_page_of_comments_costs_the_same_for_10_or_1000_comments(
+    client, consultation_page, record, recommendation, member, authors, view
+):
+    about = None if view == "overview" else recommendation
+    services.record_stance(member, recommendation, "support", "", "pl")
+    client.force_login(member)
+    url = (
+        consultation_page.url
+        if view == "overview"
+        else route(consultation_page, "recommendation", recommendation.pk)
+    )
+    add_comments(record, about, authors, 10)
+    few = queries_for(client, url)
+
+    add_comments(record, about, authors, 990)
+    many = queries_for(client, url)
+
+    assert few == many
+    assert many == {"overview": 37, "recommendation": 33}[view]
