@@ -3,6 +3,7 @@
 anchor, or renders the page again with the errors (status 400)."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -17,6 +18,7 @@ from consultations import rules, services
 from consultations.diff import word_diff
 from consultations.forms import (
     CommentForm,
+    DisplayNameForm,
     EditCommentForm,
     PollForm,
     ReportForm,
@@ -568,3 +570,19 @@ def answer_poll(request, page, question_id):
     services.answer_poll(request.user, question, choices, get_language())
     messages.success(request, _("Your answer is saved."))
     return redirect(f"{page.url}#poll-{question.pk}")
+
+
+@login_required
+def display_name(request):
+    """Choose or change the name shown with one's comments."""
+    profile = MemberProfile.objects.filter(user=request.user).first()
+    form = DisplayNameForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.instance.user = request.user
+        form.save()
+        messages.success(request, _("Your display name is saved."))
+        return redirect("account")
+    status = 400 if form.errors else 200
+    return TemplateResponse(
+        request, "consultations/display_name.html", {"form": form}, status=status
+    )

@@ -6,11 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from consultations import views as consultation_views
 from portal import views
 
 # Members sign in on the public site; the Wagtail admin is for editors only.
 account_patterns = [
     path("", views.account, name="account"),
+    path("display-name/", consultation_views.display_name, name="display_name"),
     path(
         "login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

@@ -32,6 +32,18 @@ class ConsultationPageRulesTest(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ConsultationPage, {ConsultationIndexPage})
         self.assertAllowedSubpageTypes(ConsultationPage, set())
 
+    def test_drafts_preview_before_anyone_can_take_part(self):
+        home = HomePage.objects.get(locale__language_code="pl")
+        index = home.add_child(
+            instance=ConsultationIndexPage(title="Konsultacje", slug="k")
+        )
+        # Wagtail's helper cannot fill a StreamField inside an inline panel, so
+        # this consultation has no poll.
+        page = make_consultation(index, polls=False)
+
+        self.assertPageIsPreviewable(page)
+        self.assertPageIsPreviewable(index)
+
     def test_an_editor_creates_a_consultation_with_recommendations_and_a_poll(self):
         self.login()
         home = HomePage.objects.get(locale__language_code="pl")

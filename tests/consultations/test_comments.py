@@ -276,3 +276,19 @@ def test_deleting_an_account_anonymises_comments_and_keeps_the_counts(
     assert recommendation.stances.count() == 1
     html = client.get(consultation_page.url)
     assert html.status_code == 302  # team-only; check as an editor below
+
+
+def test_a_member_changes_their_display_name_on_the_account_page(
+    client, named_member, other_member
+):
+    MemberProfile.objects.create(user=other_member, display_name="Irys")
+    client.force_login(named_member)
+
+    taken = client.post("/pl/accounts/display-name/", {"display_name": "irys"})
+    changed = client.post("/pl/accounts/display-name/", {"display_name": "Kalyna 2"})
+
+    assert taken.status_code == 400
+    assert changed.status_code == 302
+    named_member.member_profile.refresh_from_db()
+    assert named_member.member_profile.display_name == "Kalyna 2"
+    assert "Kalyna 2" in client.get("/pl/accounts/").content.decode()
