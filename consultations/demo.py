@@ -13,14 +13,19 @@ from consultations.models import (
     Comment,
     ConsultationIndexPage,
     ConsultationPage,
+    ImplementationUpdate,
     Institution,
     MemberProfile,
     PagePoll,
     PageRecommendation,
     PolicyArea,
+    RecommendationResponse,
+    TrackerEntry,
+    TrackerPage,
 )
 from consultations.models.participation import StanceChoice
-from consultations.models.records import Visibility
+from consultations.models.records import ResponseOutcome, Visibility
+from consultations.models.tracker import ImplementationStatus
 from home.models import HomePage
 from portal.localize import translate
 
@@ -400,11 +405,17 @@ def seed_consultations(log):
         now - timedelta(days=90),
         now - timedelta(days=60),
         Visibility.PUBLIC,
+        results_published=True,
     )
     _participate(strategy, members, STRATEGY_STANCES, STRATEGY_COMMENTS)
     _participate(monitoring, members, MONITORING_STANCES, MONITORING_COMMENTS)
     _answer_polls(strategy, members)
+    _translate_comments(strategy, members[None])
+    _respond(monitoring, now)
+    _track(monitoring, institutions, now)
+    _tracker_page(home)
     log("consultations: 2 created (open and closed), translated into Ukrainian")
+    log("outcomes: responses, tracker entries and the tracker page")
 
 
 def _inner(html):
@@ -433,7 +444,9 @@ def _members():
     return members
 
 
-def _consultation(index, data, institutions, opens_at, closes_at, visibility):
+def _consultation(
+    index, data, institutions, opens_at, closes_at, visibility, results_published=False
+):
     pl_areas = {
         area.name: area for area in PolicyArea.objects.filter(locale=index.locale)
     }
@@ -444,6 +457,7 @@ def _consultation(index, data, institutions, opens_at, closes_at, visibility):
         opens_at=opens_at,
         closes_at=closes_at,
         visibility=visibility,
+        results_published=results_published,
         recommendations=[
             PageRecommendation(
                 title=title_pl,
@@ -524,3 +538,238 @@ def _answer_polls(consultation, members):
         services.answer_poll(
             members[number], meeting, [meeting_choices[number % 3]], "uk"
         )
+
+
+COMMENT_TRANSLATIONS = {
+    "У Бидгощі в лікарні мені допомогла тільки донька, яка трохи знає польську. Переклад дуже потрібен.": "W szpitalu w Bydgoszczy pomogła mi tylko córka, która trochę zna polski. Tłumaczenie jest bardzo potrzebne.",
+    "الدعم النفسي بلغتنا مهم جدا للأطفال.": "Wsparcie psychologiczne w naszym języku jest bardzo ważne dla dzieci.",
+}
+
+MONITORING_RESPONSES = [
+    # (number, position, outcome, reasoning, days before now)
+    (
+        1,
+        "Popieramy bez zmian: to najprostszy sposób, by cudzoziemcy wiedzieli, do kogo się zwrócić.",
+        ResponseOutcome.ACCEPTED,
+        "Osoby kontaktowe wyznaczono we wszystkich wydziałach obsługi mieszkańców.",
+        45,
+    ),
+    (
+        2,
+        "Popieramy i prosimy o tłumaczenie także formularzy wydziału komunikacji.",
+        ResponseOutcome.ACCEPTED_IN_PART,
+        "Przetłumaczono 12 najczęściej używanych formularzy; pozostałe w przyszłym roku.",
+        40,
+    ),
+    (
+        3,
+        "To sprawa pilna: bez tłumacza osoby doświadczające przemocy nie szukają pomocy.",
+        ResponseOutcome.UNDER_CONSIDERATION,
+        "Miasto szuka finansowania dla tłumacza dyżurnego.",
+        30,
+    ),
+    (
+        4,
+        "Popieramy bez zmian.",
+        ResponseOutcome.ACCEPTED,
+        "Zajęcia ruszyły we wszystkich szkołach podstawowych z uczniami z zagranicy.",
+        20,
+    ),
+    (
+        5,
+        "Popieramy, pod warunkiem że wizyty bez umawiania zostaną.",
+        ResponseOutcome.ACCEPTED_IN_PART,
+        "Umawianie przez internet działa; wizyty bez umawiania pozostają w dwóch punktach.",
+        15,
+    ),
+]
+
+TRACKED = [
+    # (recommendation number or None, title, area, institution, source, [(days ago, status, note)])
+    (
+        1,
+        None,
+        None,
+        None,
+        "",
+        [
+            (50, ImplementationStatus.IN_PROGRESS, "Pierwsze osoby wyznaczone."),
+            (
+                40,
+                ImplementationStatus.IMPLEMENTED,
+                "Wszystkie wydziały mają osobę kontaktową.",
+            ),
+        ],
+    ),
+    (
+        2,
+        None,
+        None,
+        None,
+        "",
+        [(40, ImplementationStatus.IN_PROGRESS, "12 formularzy przetłumaczonych.")],
+    ),
+    (
+        3,
+        None,
+        None,
+        None,
+        "",
+        [(30, ImplementationStatus.NOT_STARTED, "Szukanie finansowania.")],
+    ),
+    (
+        4,
+        None,
+        None,
+        None,
+        "",
+        [(20, ImplementationStatus.IMPLEMENTED, "Zajęcia w szkołach podstawowych.")],
+    ),
+    (
+        5,
+        None,
+        None,
+        None,
+        "",
+        [(15, ImplementationStatus.IN_PROGRESS, "Umawianie online działa.")],
+    ),
+    (
+        None,
+        "Informacja o szczepieniach po ukraińsku w przychodniach miejskich",
+        "Ochrona zdrowia",
+        "lublin",
+        "Monitoring lokalnego systemu integracji, Lublin",
+        [
+            (120, ImplementationStatus.IN_PROGRESS, ""),
+            (
+                80,
+                ImplementationStatus.IMPLEMENTED,
+                "Ulotki i plakaty w 9 przychodniach.",
+            ),
+        ],
+    ),
+    (
+        None,
+        "Tłumacz dyżurny w Miejskim Ośrodku Pomocy Rodzinie",
+        "Pomoc społeczna",
+        "lublin",
+        "Monitoring lokalnego systemu integracji, Lublin",
+        [(60, ImplementationStatus.IN_PROGRESS, "Dyżur dwa razy w tygodniu.")],
+    ),
+    (
+        None,
+        "Kursy języka polskiego dla rodziców uczniów",
+        "Nauka języka polskiego",
+        "lublin",
+        "Monitoring lokalnego systemu integracji, Lublin",
+        [(30, ImplementationStatus.NOT_STARTED, "")],
+    ),
+    (
+        None,
+        "Punkt informacyjny dla cudzoziemców w urzędzie pracy",
+        "Praca",
+        "labour",
+        "Monitoring lokalnego systemu integracji, Lublin",
+        [
+            (
+                100,
+                ImplementationStatus.ABANDONED,
+                "Zastąpiony dyżurem doradcy w punkcie miejskim.",
+            )
+        ],
+    ),
+]
+
+TRACKER_PAGE = {
+    "pl": (
+        "Co się zmieniło",
+        "co-sie-zmienilo",
+        "Rekomendacje z konsultacji i monitoringu oraz to, co instytucje z nimi zrobiły.",
+    ),
+    "uk": (
+        "Що змінилося",
+        "shcho-zminylosia",
+        "Рекомендації з консультацій і моніторингу та те, що з ними зробили установи.",
+    ),
+    "en": (
+        "What changed",
+        "what-changed",
+        "Recommendations from consultations and monitoring, and what institutions did with them.",
+    ),
+    "ru": (
+        "Что изменилось",
+        "chto-izmenilos",
+        "Рекомендации из консультаций и мониторинга и то, что с ними сделали учреждения.",
+    ),
+}
+
+
+def _translate_comments(consultation, translator):
+    for comment in consultation.comments.all():
+        polish = COMMENT_TRANSLATIONS.get(comment.text)
+        if polish:
+            services.save_comment_translation(comment, translator, polish, checked=True)
+
+
+def _respond(consultation, now):
+    for number, position, outcome, reasoning, days in MONITORING_RESPONSES:
+        response = RecommendationResponse(
+            recommendation=consultation.recommendations.get(number=number),
+            organisation_position=position,
+            outcome=outcome,
+            authority_reasoning=reasoning,
+            responded_on=(now - timedelta(days=days)).date(),
+            # Published long ago: saved directly, so nobody gets an e-mail now.
+            published_at=now - timedelta(days=days),
+        )
+        response.save()
+
+
+def _track(consultation, institutions, now):
+    areas = {
+        area.name: area
+        for area in PolicyArea.objects.filter(locale__language_code="pl")
+    }
+    for number, title, area, institution, source, updates in TRACKED:
+        recommendation = (
+            consultation.recommendations.get(number=number) if number else None
+        )
+        if recommendation:
+            item = consultation.source_page.specific.recommendations.get(
+                translation_key=recommendation.key
+            )
+            title, area_obj, institution_obj = item.title, item.area, item.institution
+            source = consultation.title
+        else:
+            area_obj, institution_obj = areas[area], institutions[institution]
+        entry = TrackerEntry(
+            title=title,
+            recommendation=recommendation,
+            source=source,
+            area=area_obj,
+            institution=institution_obj,
+            updates=[
+                ImplementationUpdate(
+                    date=(now - timedelta(days=days)).date(), status=status, note=note
+                )
+                for days, status, note in updates
+            ],
+        )
+        entry.save()
+
+
+def _tracker_page(home):
+    title, slug, intro = TRACKER_PAGE["pl"]
+    page = home.add_child(
+        instance=TrackerPage(
+            title=title, slug=slug, intro=f"<p>{intro}</p>", show_in_menus=True
+        )
+    )
+    page.save_revision().publish()
+    for language, (title_t, slug_t, intro_t) in TRACKER_PAGE.items():
+        if language != "pl":
+            translate(
+                page,
+                Locale.objects.get(language_code=language),
+                {title: title_t, slug: slug_t, intro: intro_t},
+            )

@@ -86,3 +86,30 @@ def can_see_authors(user):
 
 def _is_author(user, comment):
     return user.is_authenticated and comment.author_id == user.pk
+
+
+def can_see_results(user, consultation, now=None):
+    """Editors always; members once it closes (or while open, if it says so); the
+    public once editors publish the results of a public consultation."""
+    if is_editor(user):
+        return True
+    phase = consultation.phase(now)
+    if is_member(user, consultation) and (
+        phase == Phase.CLOSED or (phase == Phase.OPEN and consultation.live_results)
+    ):
+        return True
+    return (
+        consultation.visibility == Visibility.PUBLIC and consultation.results_published
+    )
+
+
+def can_download_report(user, consultation):
+    if is_editor(user):
+        return True
+    return (
+        consultation.visibility == Visibility.PUBLIC and consultation.results_published
+    )
+
+
+def can_translate_comments(user):
+    return user.is_authenticated and user.has_perm("consultations.translate_comment")

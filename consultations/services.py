@@ -9,10 +9,12 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from consultations import notifications
 from consultations.models import (
     Comment,
     CommentEdit,
     CommentReport,
+    CommentTranslation,
     Consultation,
     PollAnswer,
     PollChoice,
@@ -69,6 +71,9 @@ def sync_consultation(page):
         consultation.closes_at = page.closes_at
         consultation.visibility = page.visibility
         consultation.participant_group_id = page.participant_group_id
+        consultation.live_results = page.live_results
+        consultation.results_published = page.results_published
+        consultation.report_names = page.report_names
         consultation.save()
         if _sync_recommendations(consultation, page, is_new):
             consultation.save(update_fields=["draft_version", "updated_at"])
@@ -325,10 +330,11 @@ def post_comment(
     parent=None,
     official=False,
 ):
-    check_comment_rate(author)
+    if not official:
+        check_comment_rate(author)
     if parent is not None:
         recommendation = parent.recommendation
-    return Comment.objects.create(
+    comment = Comment.objects.create(
         consultation=consultation,
         recommendation=recommendation,
         parent=parent,
@@ -339,6 +345,8 @@ def post_comment(
         language=language,
         draft_version=consultation.draft_version,
     )
+    notifications.notify_reply(comment)
+    return comment
 
 
 @transaction.atomic
@@ -392,6 +400,91 @@ def resolve_reports(comment, editor):
     comment.reports.filter(resolved_at=None).update(
         resolved_at=timezone.now(), resolved_by=editor
     )
+
+
+# --- Responses ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_response(response, publish):
+    """Save an editor's record of what became of a recommendation. Publishing it
+    the first time tells the members who commented on the recommendation."""
+    first_publication = publish and response.published_at is None
+    if publish and response.published_at is None:
+        response.published_at = timezone.now()
+    elif not publish:
+        response.published_at = None
+    response.save()
+    if first_publication:
+        notifications.notify_response(response.recommendation)
+    return response
+
+
+# --- Translating comments for the authority ------------------------------------------
+
+AUTHORITY_LANGUAGE = "pl"
+
+
+class MachineTranslationUnavailable(Exception):
+    pass
+
+
+def machine_translator_for(comment):
+    """wagtail-localize's machine translator, if one is configured and can translate
+    this comment's language into Polish."""
+    from wagtail.models import Locale
+    from wagtail_localize.machine_translators import get_machine_translator
+
+    translator = get_machine_translator()
+    if translator is None or comment.language == AUTHORITY_LANGUAGE:
+        return None
+    source = Locale(language_code=comment.language)
+    target = Locale(language_code=AUTHORITY_LANGUAGE)
+    return (
+        (translator, source, target)
+        if translator.can_translate(source, target)
+        else None
+    )
+
+
+@transaction.atomic
+def machine_translate_comment(comment, user):
+    """Store a machine draft; it is never marked checked until a person saves it."""
+    from wagtail_localize.strings import StringValue
+
+    found = machine_translator_for(comment)
+    if found is None:
+        raise MachineTranslationUnavailable
+    translator, source, target = found
+    value = StringValue.from_plaintext(comment.text)
+    text = translator.translate(source, target, [value])[value].render_text()
+    return CommentTranslation.objects.update_or_create(
+        comment=comment,
+        defaults={
+            "text": text,
+            "language": AUTHORITY_LANGUAGE,
+            "is_machine_draft": True,
+            "translated_by": user,
+            "checked_by": None,
+            "checked_at": None,
+        },
+    )[0]
+
+
+@transaction.atomic
+def save_comment_translation(comment, user, text, checked):
+    """A person's translation (or their correction of a machine draft)."""
+    return CommentTranslation.objects.update_or_create(
+        comment=comment,
+        defaults={
+            "text": text,
+            "language": AUTHORITY_LANGUAGE,
+            "is_machine_draft": False,
+            "translated_by": user,
+            "checked_by": user if checked else None,
+            "checked_at": timezone.now() if checked else None,
+        },
+    )[0]
 
 
 # --- Polls --------------------------------------------------------------------------

@@ -174,6 +174,7 @@ def _base_context(request, page, record):
         "can_comment": bool(record) and rules.can_comment(user, record),
         "is_editor": rules.is_editor(user),
         "needs_display_name": _needs_display_name(user, record),
+        "can_see_results": bool(record) and rules.can_see_results(user, record),
     }
 
 
@@ -295,6 +296,7 @@ def recommendation_detail(
                 == current.locale_id
                 == language.pk,
             }
+    context.update(_chain(request, recommendation, language, current))
     context.update(
         recommendation=recommendation,
         item=item,
@@ -318,6 +320,38 @@ def recommendation_detail(
     return TemplateResponse(
         request, "consultations/recommendation.html", context, status=status
     )
+
+
+def _chain(request, recommendation, language, current):
+    """What became of a recommendation: how the draft changed, the response, and
+    its implementation."""
+    first = (
+        recommendation.versions.filter(locale=language)
+        .order_by("draft_version")
+        .first()
+        or recommendation.versions.order_by("draft_version").first()
+    )
+    draft_change = None
+    if first and current and first.draft_version != current.draft_version:
+        draft_change = {
+            "from_version": first.draft_version,
+            "to_version": current.draft_version,
+            "text": word_diff(first.text, current.text),
+        }
+    response = getattr(recommendation, "response", None)
+    if response and not (response.is_published or rules.is_editor(request.user)):
+        response = None
+    entry = getattr(recommendation, "tracker_entry", None)
+    updates = list(entry.updates.order_by("date", "pk")) if entry else []
+    return {
+        "draft_change": draft_change,
+        "response": response,
+        "tracker_entry": entry,
+        "updates": updates,
+        "can_see_results": rules.can_see_results(
+            request.user, recommendation.consultation
+        ),
+    }
 
 
 # --- Acting -------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from consultations import admin_views
+from consultations import admin_outcomes, admin_views
 from consultations.models import (
     Comment,
     Consultation,
@@ -20,6 +20,7 @@ from consultations.models import (
     Institution,
     PolicyArea,
     Recommendation,
+    TrackerEntry,
 )
 
 
@@ -39,14 +40,25 @@ class InstitutionViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class TrackerEntryViewSet(SnippetViewSet):
+    model = TrackerEntry
+    icon = "list-ul"
+    menu_label = gettext_lazy("Implementation tracker")
+    list_display = ["title", "area", "institution", "source"]
+    list_filter = ["area", "institution"]
+    search_fields = ["title"]
+
+
 register_snippet(PolicyAreaViewSet)
 register_snippet(InstitutionViewSet)
+register_snippet(TrackerEntryViewSet)
 
 
 @hooks.register("register_permissions")
-def moderation_permission():
+def consultation_permissions():
     return Permission.objects.filter(
-        content_type__app_label="consultations", codename="moderate_comment"
+        content_type__app_label="consultations",
+        codename__in=["moderate_comment", "translate_comment"],
     )
 
 
@@ -63,22 +75,95 @@ def moderation_urls():
             admin_views.CommentModerationView.as_view(),
             name="consultations_moderate_comment",
         ),
+        path(
+            "consultations/outcomes/",
+            admin_outcomes.OutcomesView.as_view(),
+            name="consultations_outcomes",
+        ),
+        path(
+            "consultations/outcomes/<int:consultation_id>/",
+            admin_outcomes.ResponsesView.as_view(),
+            name="consultations_responses",
+        ),
+        path(
+            "consultations/outcomes/recommendation/<int:recommendation_id>/",
+            admin_outcomes.ResponseEditView.as_view(),
+            name="consultations_response",
+        ),
+        path(
+            "consultations/outcomes/<int:consultation_id>/report/",
+            admin_outcomes.report_html,
+            name="consultations_report",
+        ),
+        path(
+            "consultations/outcomes/<int:consultation_id>/report/csv/",
+            admin_outcomes.report_csv,
+            name="consultations_report_csv",
+        ),
+        path(
+            "consultations/outcomes/<int:consultation_id>/report/xlsx/",
+            admin_outcomes.report_xlsx,
+            name="consultations_report_xlsx",
+        ),
+        path(
+            "consultations/translations/",
+            admin_outcomes.TranslationQueueView.as_view(),
+            name="consultations_translations",
+        ),
+        path(
+            "consultations/translations/<int:comment_id>/",
+            admin_outcomes.TranslateCommentView.as_view(),
+            name="consultations_translate_comment",
+        ),
     ]
 
 
-class ModerationMenuItem(MenuItem):
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
     def is_shown(self, request):
-        return request.user.has_perm("consultations.moderate_comment")
+        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_admin_menu_item")
 def moderation_menu_item():
-    return ModerationMenuItem(
+    return PermissionMenuItem(
         gettext_lazy("Comment moderation"),
         reverse("consultations_moderation"),
         icon_name="comment",
         order=250,
+        permission="consultations.moderate_comment",
     )
+
+
+@hooks.register("register_admin_menu_item")
+def outcomes_menu_item():
+    return PermissionMenuItem(
+        gettext_lazy("Consultation outcomes"),
+        reverse("consultations_outcomes"),
+        icon_name="doc-full",
+        order=251,
+        permission="consultations.moderate_comment",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def translations_menu_item():
+    return PermissionMenuItem(
+        gettext_lazy("Comments to translate"),
+        reverse("consultations_translations"),
+        icon_name="globe",
+        order=252,
+        permission="consultations.translate_comment",
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def consultation_overview_panel(request, panels):
+    if request.user.has_perm("consultations.moderate_comment"):
+        panels.append(admin_outcomes.OverviewPanel())
 
 
 def _words_kept(consultation):

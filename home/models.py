@@ -31,7 +31,7 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["consultations.ConsultationIndexPage"]
+    subpage_types = ["consultations.ConsultationIndexPage", "consultations.TrackerPage"]
 
     class Meta:
         verbose_name = _("home page")

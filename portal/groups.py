@@ -1,4 +1,4 @@
-"""Names of the two groups every feature's permission rules refer to, and the
+"""Names of the groups the permission rules refer to, and the
 helpers data migrations use to grant permissions to them.
 
 The helpers take a migration's ``apps`` registry: permissions are normally created by
@@ -8,6 +8,8 @@ them must create the rows it needs.
 
 MIGRANT_TEAM = "Migrant team"
 EDITORS = "Editors"
+# Cultural assistants translate members' comments into Polish for the authority.
+CULTURAL_ASSISTANTS = "Cultural assistants"
 
 
 def get_permission(apps, app_label, model, codename):

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from consultations import account_views
 from consultations import views as consultation_views
 from portal import views
 
@@ -13,6 +14,13 @@ from portal import views
 account_patterns = [
     path("", views.account, name="account"),
     path("display-name/", consultation_views.display_name, name="display_name"),
+    path("e-mails/", account_views.preferences, name="notification_preferences"),
+    path(
+        "e-mails/off/<str:token>/", account_views.switch_off, name="notifications_off"
+    ),
+    path("my-data/", account_views.my_data, name="my_data"),
+    path("my-data.json", account_views.my_data_json, name="my_data_json"),
+    path("delete/", account_views.delete_account, name="delete_account"),
     path(
         "login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

@@ -3,12 +3,15 @@ from consultations.models.pages import (
     ConsultationPage,
     PagePoll,
     PageRecommendation,
+    TrackerPage,
 )
 from consultations.models.participation import (
     Comment,
     CommentEdit,
     CommentReport,
+    CommentTranslation,
     MemberProfile,
+    Notification,
     PollAnswer,
     Stance,
 )
@@ -17,19 +20,24 @@ from consultations.models.records import (
     PollChoice,
     PollQuestion,
     Recommendation,
+    RecommendationResponse,
     RecommendationVersion,
 )
 from consultations.models.snippets import Institution, PolicyArea
+from consultations.models.tracker import ImplementationUpdate, TrackerEntry
 
 __all__ = [
     "Comment",
     "CommentEdit",
     "CommentReport",
+    "CommentTranslation",
     "Consultation",
     "ConsultationIndexPage",
     "ConsultationPage",
+    "ImplementationUpdate",
     "Institution",
     "MemberProfile",
+    "Notification",
     "PagePoll",
     "PageRecommendation",
     "PolicyArea",
@@ -37,6 +45,9 @@ __all__ = [
     "PollChoice",
     "PollQuestion",
     "Recommendation",
+    "RecommendationResponse",
     "RecommendationVersion",
     "Stance",
+    "TrackerEntry",
+    "TrackerPage",
 ]

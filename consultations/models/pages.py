@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from consultations.models.records import Consultation, Visibility
+from consultations.models.records import Consultation, ReportNames, Visibility
 from portal.groups import MIGRANT_TEAM
 
 
@@ -77,6 +77,23 @@ class ConsultationPage(RoutablePageMixin, Page):
         default=default_participant_group,
         related_name="+",
     )
+    live_results = models.BooleanField(
+        _("members see the results while it is open"), default=False
+    )
+    results_published = models.BooleanField(
+        _("results published"),
+        default=False,
+        help_text=_(
+            "Members always see the results once it closes. Tick this to show them "
+            "to everyone (public consultations only)."
+        ),
+    )
+    report_names = models.CharField(
+        _("comments in the report"),
+        max_length=12,
+        choices=ReportNames,
+        default=ReportNames.PSEUDONYMS,
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -88,6 +105,14 @@ class ConsultationPage(RoutablePageMixin, Page):
                 FieldPanel("participant_group"),
             ],
             heading=_("Who takes part, and when"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("live_results"),
+                FieldPanel("results_published"),
+                FieldPanel("report_names"),
+            ],
+            heading=_("Results and report"),
         ),
         InlinePanel(
             "recommendations",
@@ -175,6 +200,30 @@ class ConsultationPage(RoutablePageMixin, Page):
         from consultations import views
 
         return views.report_comment(request, self, comment_id)
+
+    @path("results/")
+    def results(self, request):
+        from consultations import outcomes
+
+        return outcomes.results(request, self)
+
+    @path("report/")
+    def report(self, request):
+        from consultations import outcomes
+
+        return outcomes.report(request, self)
+
+    @path("report/csv/")
+    def report_csv(self, request):
+        from consultations import outcomes
+
+        return outcomes.report_csv(request, self)
+
+    @path("report/xlsx/")
+    def report_xlsx(self, request):
+        from consultations import outcomes
+
+        return outcomes.report_xlsx(request, self)
 
     @path("polls/<int:question_id>/")
     def answer_poll(self, request, question_id):
@@ -276,3 +325,28 @@ class PagePoll(TranslatableMixin, Orderable):
                         )
                     }
                 )
+
+
+class TrackerPage(Page):
+    """The public implementation tracker: progress per area, filterable."""
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("implementation tracker")
+        verbose_name_plural = _("implementation trackers")
+
+    def get_context(self, request, *args, **kwargs):
+        from consultations import outcomes
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(outcomes.tracker_context(request))
+        return context

@@ -35,13 +35,32 @@ class MemberProfile(models.Model):
         on_delete=models.CASCADE,
         related_name="member_profile",
     )
-    display_name = models.CharField(
+    # NULL until chosen: unique constraints treat NULLs as distinct, "" would clash.
+    display_name = models.CharField(  # noqa: DJ001
         _("display name"),
         max_length=40,
+        null=True,
+        blank=True,
         help_text=_(
             "Shown with your comments instead of your name. Only the organisation's "
             "editors can see who you are."
         ),
+    )
+
+    language = models.CharField(
+        _("language of e-mails"), max_length=8, choices=settings.LANGUAGES, default="pl"
+    )
+    notify_opening = models.BooleanField(_("when a consultation opens"), default=True)
+    notify_closing = models.BooleanField(
+        _("two days before a consultation closes, if I have not responded"),
+        default=True,
+    )
+    notify_replies = models.BooleanField(
+        _("when someone replies to my comment"), default=True
+    )
+    notify_responses = models.BooleanField(
+        _("when a response is published on a recommendation I commented on"),
+        default=True,
     )
 
     class Meta:
@@ -58,7 +77,7 @@ class MemberProfile(models.Model):
         ]
 
     def __str__(self):
-        return self.display_name
+        return self.display_name or str(self.user_id)
 
 
 class StanceChoice(models.TextChoices):
@@ -271,3 +290,73 @@ class PollAnswer(models.Model):
 
     def __str__(self):
         return f"{self.question} ({self.member_id})"
+
+
+class CommentTranslation(models.Model):
+    """A comment put into Polish for the authority, checked by a person."""
+
+    comment = models.OneToOneField(
+        Comment, on_delete=models.PROTECT, related_name="translation"
+    )
+    language = models.CharField(max_length=8, default="pl")
+    text = models.TextField(_("translation"), max_length=6000)
+    is_machine_draft = models.BooleanField(default=False)
+    translated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    checked_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("comment translation")
+        verbose_name_plural = _("comment translations")
+        constraints = [
+            # A machine's draft is never "checked" until a person has edited it.
+            models.CheckConstraint(
+                condition=models.Q(checked_at__isnull=True)
+                | models.Q(is_machine_draft=False),
+                name="machine_drafts_are_not_checked",
+            )
+        ]
+
+    def __str__(self):
+        return self.text[:60]
+
+    @property
+    def is_checked(self):
+        return self.checked_at is not None
+
+
+class NotificationKind(models.TextChoices):
+    OPENING = "opening", _("A consultation opened")
+    CLOSING = "closing", _("A consultation closes soon")
+    REPLY = "reply", _("A reply to a comment")
+    RESPONSE = "response", _("A response was published")
+
+
+class Notification(models.Model):
+    """One e-mail sent: the record that keeps each from going out twice."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=10, choices=NotificationKind)
+    subject_key = models.CharField(max_length=64)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "kind", "subject_key"], name="notify_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.subject_key} → {self.member_id}"

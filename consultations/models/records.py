@@ -23,6 +23,11 @@ class Visibility(models.TextChoices):
     PUBLIC = "public", _("Public (read-only for everyone else)")
 
 
+class ReportNames(models.TextChoices):
+    PSEUDONYMS = "pseudonyms", _("By display name")
+    ANONYMISED = "anonymised", _("Anonymised")
+
+
 class Phase(models.TextChoices):
     UPCOMING = "upcoming", _("Upcoming")
     OPEN = "open", _("Open")
@@ -50,6 +55,11 @@ class Consultation(models.Model):
     )
     participant_group = models.ForeignKey(
         Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    live_results = models.BooleanField(default=False)
+    results_published = models.BooleanField(default=False)
+    report_names = models.CharField(
+        max_length=12, choices=ReportNames, default=ReportNames.PSEUDONYMS
     )
     draft_version = models.PositiveIntegerField(
         _("draft version"),
@@ -196,3 +206,49 @@ class PollChoice(models.Model):
 
     def __str__(self):
         return self.choice_text
+
+
+class ResponseOutcome(models.TextChoices):
+    ACCEPTED = "accepted", _("Accepted")
+    ACCEPTED_IN_PART = "accepted_in_part", _("Accepted in part")
+    REJECTED = "rejected", _("Rejected")
+    UNDER_CONSIDERATION = "under_consideration", _("Under consideration")
+
+
+class RecommendationResponse(models.Model):
+    """What became of a recommendation: the organisation's position and the
+    authority's answer, recorded by editors."""
+
+    recommendation = models.OneToOneField(
+        Recommendation, on_delete=models.PROTECT, related_name="response"
+    )
+    organisation_position = models.TextField(
+        _("the organisation's position"), blank=True
+    )
+    outcome = models.CharField(
+        _("the authority's response"),
+        max_length=20,
+        choices=ResponseOutcome,
+        blank=True,
+    )
+    authority_reasoning = models.TextField(_("the authority's reasoning"), blank=True)
+    responded_on = models.DateField(_("date of the response"), null=True, blank=True)
+    adopted_in_version = models.PositiveIntegerField(
+        _("taken into draft version"),
+        null=True,
+        blank=True,
+        help_text=_("The later draft version that took the recommendation in, if any."),
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+
+    def __str__(self):
+        return str(self.recommendation)
+
+    @property
+    def is_published(self):
+        return self.published_at is not None

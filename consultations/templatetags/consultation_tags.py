@@ -48,3 +48,8 @@ def reply_form(context, comment):
         needs_display_name=context.get("needs_display_name", False),
         initial={"parent": comment.pk},
     )
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, "")

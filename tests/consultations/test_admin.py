@@ -64,6 +64,7 @@ class ConsultationPageRulesTest(WagtailPageTestCase):
                     "closes_at": "2026-12-20 18:00",
                     "visibility": "team",
                     "participant_group": Group.objects.get(name=MIGRANT_TEAM).pk,
+                    "report_names": "pseudonyms",
                     "recommendations": inline_formset(
                         [
                             {
@@ -149,6 +150,7 @@ def test_publishing_without_a_recommendation_in_the_admin_explains_the_archive(
             "closes_at": page.closes_at.strftime("%Y-%m-%d %H:%M"),
             "visibility": page.visibility,
             "participant_group": page.participant_group_id,
+            "report_names": page.report_names,
             "recommendations": inline_formset(
                 [
                     {

@@ -3,7 +3,7 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from consultations.models import ConsultationIndexPage
+from consultations.models import ConsultationIndexPage, TrackerPage
 from home.models import HomePage
 
 
@@ -13,7 +13,7 @@ class HomePageRulesTest(WagtailPageTestCase):
         self.assertCanNotCreateAt(HomePage, HomePage)
 
     def test_home_page_holds_the_sections_of_the_site(self):
-        self.assertAllowedSubpageTypes(HomePage, {ConsultationIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {ConsultationIndexPage, TrackerPage})
 
     def test_every_locale_has_a_renderable_home_page(self):
         homes = HomePage.objects.select_related("locale")

@@ -1,0 +1,194 @@
+"""A member's own corner: e-mail settings, everything they said, and leaving."""
+
+import json
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model, logout
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+
+from consultations.models import Comment, MemberProfile, PollAnswer, Stance
+from consultations.notifications import PREFERENCE, profile_of, read_switch_off_token
+
+
+class PreferencesForm(forms.ModelForm):
+    class Meta:
+        model = MemberProfile
+        fields = ["language", *PREFERENCE.values()]
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=gettext_lazy("Your password, to confirm"), widget=forms.PasswordInput
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        if not self.user.check_password(self.cleaned_data["password"]):
+            raise forms.ValidationError(_("That is not your password."))
+        return self.cleaned_data["password"]
+
+
+@never_cache
+@login_required
+def preferences(request):
+    form = PreferencesForm(request.POST or None, instance=profile_of(request.user))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your e-mail settings are saved."))
+        return redirect("notification_preferences")
+    status = 400 if form.errors else 200
+    return TemplateResponse(
+        request, "consultations/account/preferences.html", {"form": form}, status=status
+    )
+
+
+@never_cache
+def switch_off(request, token):
+    """The link in every e-mail: asks once, switches that kind of e-mail off."""
+    try:
+        user_id, kind = read_switch_off_token(token)
+    except signing.BadSignature:
+        return TemplateResponse(
+            request,
+            "consultations/account/switch_off.html",
+            {"invalid": True},
+            status=400,
+        )
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is None:
+        return TemplateResponse(
+            request,
+            "consultations/account/switch_off.html",
+            {"invalid": True},
+            status=400,
+        )
+    profile = profile_of(user)
+    field = PREFERENCE[kind]
+    label = MemberProfile._meta.get_field(field).verbose_name
+    if request.method == "POST":
+        setattr(profile, field, False)
+        profile.save(update_fields=[field])
+        return TemplateResponse(
+            request,
+            "consultations/account/switch_off.html",
+            {"done": True, "label": label},
+        )
+    return TemplateResponse(
+        request, "consultations/account/switch_off.html", {"label": label}
+    )
+
+
+def own_data(user):
+    """Everything the portal holds that this member said or chose."""
+    profile = MemberProfile.objects.filter(user=user).first()
+    stances = Stance.objects.filter(member=user).select_related(
+        "recommendation__consultation"
+    )
+    comments = Comment.objects.filter(author=user).select_related(
+        "consultation", "recommendation"
+    )
+    answers = (
+        PollAnswer.objects.filter(member=user)
+        .select_related("question__consultation")
+        .prefetch_related("choices")
+    )
+    return {
+        "account": {
+            "username": user.get_username(),
+            "email": user.email,
+            "display_name": profile.display_name if profile else None,
+            "language": profile.language if profile else None,
+            "e-mails": {field: getattr(profile, field) for field in PREFERENCE.values()}
+            if profile
+            else {},
+        },
+        "stances": [
+            {
+                "consultation": s.recommendation.consultation.title,
+                "recommendation": s.recommendation.number,
+                "stance": s.choice,
+                "stance_label": str(s.get_choice_display()),
+                "reason": s.reason,
+                "language": s.language,
+                "draft_version": s.draft_version,
+                "created_at": s.created_at.isoformat(),
+                "updated_at": s.updated_at.isoformat(),
+            }
+            for s in stances
+        ],
+        "comments": [
+            {
+                "id": c.pk,
+                "consultation": c.consultation.title,
+                "recommendation": c.recommendation.number if c.recommendation else None,
+                "in_reply_to": c.parent_id,
+                "text": c.text,
+                "language": c.language,
+                "draft_version": c.draft_version,
+                "created_at": c.created_at.isoformat(),
+                "edited_at": c.edited_at.isoformat() if c.edited_at else None,
+                "withdrawn": c.withdrawn_at is not None,
+                "hidden": c.hidden_at is not None,
+            }
+            for c in comments
+        ],
+        "poll_answers": [
+            {
+                "consultation": a.question.consultation.title,
+                "question": a.question.question_text,
+                "answers": [choice.choice_text for choice in a.choices.all()],
+                "updated_at": a.updated_at.isoformat(),
+            }
+            for a in answers
+        ],
+    }
+
+
+@never_cache
+@login_required
+def my_data(request):
+    return TemplateResponse(
+        request, "consultations/account/my_data.html", {"data": own_data(request.user)}
+    )
+
+
+@never_cache
+@login_required
+def my_data_json(request):
+    response = HttpResponse(
+        json.dumps(own_data(request.user), ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    return response
+
+
+@never_cache
+@login_required
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        # Comments, stances and answers keep their place and their counts; the
+        # link to the person is cut (SET_NULL), so they become anonymous.
+        user.delete()
+        messages.success(
+            request, _("Your account is deleted. What you said stays, anonymously.")
+        )
+        return redirect("wagtail_serve", "")
+    status = 400 if form.errors else 200
+    return TemplateResponse(
+        request, "consultations/account/delete.html", {"form": form}, status=status
+    )
