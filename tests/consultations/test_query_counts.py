@@ -76,3 +76,27 @@ def test_a_page_of_comments_costs_the_same_for_10_or_1000_comments(
 
     assert few == many
     assert many == {"overview": 37, "recommendation": 37}[view]
+
+
+@pytest.mark.parametrize("view", ["results", "report"])
+def test_results_and_report_cost_the_same_for_10_or_1000_comments(
+    client, index_page, authors, editor, view
+):
+    from consultations.models.records import Visibility
+    from tests.consultations.conftest import make_consultation
+
+    page = make_consultation(index_page, visibility=Visibility.PUBLIC)
+    record = page.record
+    recommendation = record.recommendations.get(number=1)
+    for author in authors:
+        services.record_stance(author, recommendation, "support", "Powód", "pl")
+    client.force_login(editor)
+    url = route(page, view)
+    add_comments(record, recommendation, authors, 10)
+    few = queries_for(client, url)
+
+    add_comments(record, recommendation, authors, 990)
+    many = queries_for(client, url)
+
+    assert few == many
+    assert many == {"results": 33, "report": 34}[view]
