@@ -1,6 +1,7 @@
 import pytest
+from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS
-from django.test.utils import setup_databases, teardown_databases
+from django.test.utils import override_settings, setup_databases, teardown_databases
 from wagtail.models import Locale
 
 from home.models import HomePage
@@ -41,6 +42,21 @@ def django_db_setup(
     if not django_db_keepdb:
         with django_db_blocker.unblock():
             teardown_databases(databases, verbosity=verbosity)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Uploaded and generated images go to a temporary folder, not to media/."""
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no rate-limit counters and no cached site roots."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

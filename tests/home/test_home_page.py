@@ -3,7 +3,9 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from home.models import HomePage
+from clubs.models import ClubIndexPage
+from counselling.models import CounsellingPage
+from home.models import CampaignIndexPage, HomePage, StandardPage
 
 
 class HomePageRulesTest(WagtailPageTestCase):
@@ -11,8 +13,10 @@ class HomePageRulesTest(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertCanNotCreateAt(HomePage, HomePage)
 
-    def test_home_page_takes_no_subpages_yet(self):
-        self.assertAllowedSubpageTypes(HomePage, set())
+    def test_home_page_takes_the_sections_of_the_site(self):
+        self.assertAllowedSubpageTypes(
+            HomePage, {CampaignIndexPage, ClubIndexPage, CounsellingPage, StandardPage}
+        )
 
     def test_every_locale_has_a_renderable_home_page(self):
         homes = HomePage.objects.select_related("locale")
