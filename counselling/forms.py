@@ -59,8 +59,9 @@ class CounsellingRequestForm(HoneypotFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Radio buttons without an empty "---------" choice.
-        for name in ["topic", "contact_method"]:
+        # Radio buttons, and a language list that starts with the reader's own,
+        # without an empty "---------" choice.
+        for name in ["topic", "contact_method", "preferred_language"]:
             self.fields[name].choices = [
                 choice for choice in self.fields[name].choices if choice[0]
             ]

@@ -23,6 +23,7 @@ from wagtail.contrib.forms.models import validate_to_address
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
 from portal.groups import EDITORS
@@ -165,6 +166,8 @@ class CounsellingPage(SpamResistantFormPageMixin, PortalPageMixin, Page):
     ]
 
     rate_limit_scope = "counselling"
+    # Addresses are not for translators.
+    override_translatable_fields = [SynchronizedField("notify_addresses")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -179,7 +182,9 @@ class CounsellingPage(SpamResistantFormPageMixin, PortalPageMixin, Page):
     def get_form(self, data=None):
         from counselling.forms import CounsellingRequestForm
 
-        return CounsellingRequestForm(data)
+        language = translation.get_language()
+        initial = {"preferred_language": language} if language in AdviceLanguage else {}
+        return CounsellingRequestForm(data, initial=initial)
 
     def serve(self, request, *args, **kwargs):
         form = self.get_form(request.POST if request.method == "POST" else None)

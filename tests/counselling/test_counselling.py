@@ -234,3 +234,10 @@ def test_the_counselling_page_cannot_be_deleted_while_it_holds_requests(
     assert response.status_code == 200
     assert Page.objects.filter(pk=counselling.pk).exists()
     assert "prośby o poradę: 1" in response.content.decode()
+
+
+def test_advice_is_offered_in_the_readers_language_first(client, counselling_uk):
+    form = client.get("/uk/porady/").context["form"]
+
+    assert form["preferred_language"].value() == "uk"
+    assert "" not in dict(form.fields["preferred_language"].choices)
