@@ -119,8 +119,12 @@ class CulturalAssistant(TranslatableMixin, ClusterableModel):
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
     ]
 
-    # Translations share the languages (wagtail-localize skips many-to-many fields).
-    override_translatable_fields = [SynchronizedField("languages")]
+    # Translations share the languages (wagtail-localize skips many-to-many
+    # fields); a telephone number is not for translators.
+    override_translatable_fields = [
+        SynchronizedField("languages"),
+        SynchronizedField("phone"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("cultural assistant")
@@ -398,8 +402,13 @@ class ClubPage(SpamResistantFormPageMixin, PortalPageMixin, AbstractEmailForm):
         index.FilterField("city"),
     ]
 
-    # Translations share the languages (wagtail-localize skips many-to-many fields).
-    override_translatable_fields = [SynchronizedField("languages")]
+    # Translations share the languages (wagtail-localize skips many-to-many
+    # fields); addresses and numbers are not for translators.
+    override_translatable_fields = [
+        SynchronizedField("languages"),
+        SynchronizedField("to_address"),
+        SynchronizedField("contact_phone"),
+    ]
 
     form_builder = JoinFormBuilder
     rate_limit_scope = "join"

@@ -434,3 +434,12 @@ def test_the_database_itself_refuses_to_drop_join_requests(club):
 
     with pytest.raises(ProtectedError):
         club.delete()
+
+
+@pytest.mark.parametrize("label", ["Privacy consent", "Homepage"])
+def test_an_editors_field_cannot_take_the_name_of_a_field_every_form_has(label):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        ClubFormField(label=label, field_type="singleline").clean()
+    assert "label" in error.value.message_dict
