@@ -200,7 +200,7 @@ PRIVACY = {
         "body": [
             (
                 "text",
-                "<h2>Jakie dane</h2><p>Dane osobowe zbieramy tylko wtedy, gdy sam(a) je nam podajesz: w formularzu zgłoszenia do klubu i w prośbie o poradę prawną. Portal nie używa narzędzi analitycznych ani reklamowych; zapisuje tylko pliki cookie potrzebne do działania formularzy i logowania.</p><h2>Po co i jak długo</h2><p>Zgłoszenie do klubu służy wyłącznie do kontaktu w sprawie dołączenia; prośba o poradę — do udzielenia porady. Dane przechowujemy przez 12 miesięcy od ostatniego kontaktu, a potem je usuwamy. Widzą je tylko osoby z naszego zespołu, które odpowiadają na zgłoszenia.</p><h2>Twoje prawa</h2><p>Możesz poprosić o wgląd w swoje dane, ich poprawienie lub usunięcie, a także wycofać zgodę. Masz też prawo złożyć skargę do Prezesa Urzędu Ochrony Danych Osobowych.</p>",
+                "<h2>Jakie dane</h2><p>Dane osobowe zbieramy tylko wtedy, gdy sam(a) je nam podajesz: w formularzu zgłoszenia do klubu i w prośbie o poradę prawną. Portal nie używa narzędzi analitycznych ani reklamowych; zapisuje tylko pliki cookie potrzebne do działania formularzy i logowania.</p><h2>Po co i jak długo</h2><p>Zgłoszenie do klubu służy wyłącznie do kontaktu w sprawie dołączenia; prośba o poradę — do udzielenia porady. Dane przechowujemy przez 12 miesięcy od wysłania formularza, a potem je usuwamy. Widzą je tylko osoby z naszego zespołu, które odpowiadają na zgłoszenia.</p><h2>Twoje prawa</h2><p>Możesz poprosić o wgląd w swoje dane, ich poprawienie lub usunięcie, a także wycofać zgodę. Masz też prawo złożyć skargę do Prezesa Urzędu Ochrony Danych Osobowych.</p>",
             ),
         ],
     },
@@ -211,7 +211,7 @@ PRIVACY = {
         "body": [
             (
                 "text",
-                "<h2>Які дані</h2><p>Ми збираємо персональні дані лише тоді, коли ви самі їх надаєте: у формі заявки до клубу та в запиті на юридичну консультацію. Портал не використовує аналітичних чи рекламних інструментів; він зберігає лише файли cookie, потрібні для роботи форм і входу.</p><h2>Навіщо і як довго</h2><p>Заявка до клубу потрібна лише для того, щоб зв’язатися з вами щодо вступу; запит на консультацію — щоб надати пораду. Ми зберігаємо дані 12 місяців від останнього контакту, а потім видаляємо. Їх бачать лише люди з нашої команди, які відповідають на заявки.</p><h2>Ваші права</h2><p>Ви можете попросити доступ до своїх даних, їх виправлення чи видалення, а також відкликати згоду. Ви також маєте право подати скаргу Голові Управління захисту персональних даних (Польща).</p>",
+                "<h2>Які дані</h2><p>Ми збираємо персональні дані лише тоді, коли ви самі їх надаєте: у формі заявки до клубу та в запиті на юридичну консультацію. Портал не використовує аналітичних чи рекламних інструментів; він зберігає лише файли cookie, потрібні для роботи форм і входу.</p><h2>Навіщо і як довго</h2><p>Заявка до клубу потрібна лише для того, щоб зв’язатися з вами щодо вступу; запит на консультацію — щоб надати пораду. Ми зберігаємо дані 12 місяців від надсилання форми, а потім видаляємо. Їх бачать лише люди з нашої команди, які відповідають на заявки.</p><h2>Ваші права</h2><p>Ви можете попросити доступ до своїх даних, їх виправлення чи видалення, а також відкликати згоду. Ви також маєте право подати скаргу Голові Управління захисту персональних даних (Польща).</p>",
             ),
         ],
     },

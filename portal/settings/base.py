@@ -194,3 +194,6 @@ PUBLIC_FORM_RATE_LIMIT = (10, 60 * 60)
 # How many reverse proxies in front of the app append to X-Forwarded-For. With 0
 # the limit counts REMOTE_ADDR, which behind a proxy is the proxy's address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# How long join and counselling requests are kept, as the forms' privacy notices
+# say; `manage.py delete_expired_submissions` (run daily) deletes older ones.
+SUBMISSION_RETENTION_DAYS = 365
