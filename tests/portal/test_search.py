@@ -98,3 +98,28 @@ def test_the_search_page_is_kept_out_of_search_engines(client):
     html = client.get("/pl/search/", {"q": "x"}).content.decode()
 
     assert '<meta name="robots" content="noindex">' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', 'a"b', "'", "*", "NEAR(", "a OR", "AND", "(", ":", "^", "\\", "&|!", "%"],
+)
+def test_search_syntax_in_a_query_never_breaks_the_page(client, pages, query):
+    response = client.get("/pl/search/", {"q": query})
+
+    assert response.status_code == 200
+
+
+def test_a_quoted_phrase_is_searched_as_a_phrase(client, pages):
+    response = client.get("/pl/search/", {"q": '"krok po kroku"'})
+
+    assert result_titles(response) == ["Karta pobytu krok po kroku"]
+
+
+def test_a_query_is_shown_as_text(client):
+    html = client.get(
+        "/pl/search/", {"q": "<script>alert(1)</script>"}
+    ).content.decode()
+
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
