@@ -101,6 +101,9 @@ def test_without_addresses_every_editor_is_told(client, counselling, editor):
         ({"contact_method": "phone", "phone": "call me maybe"}, {"phone"}),
         ({"contact_method": "pigeon"}, {"contact_method"}),
         ({"privacy_consent": ""}, {"privacy_consent"}),
+        ({"message": "null\x00byte"}, {"message"}),
+        ({"name": "x" * 121}, {"name"}),
+        ({"preferred_language": "de"}, {"preferred_language"}),
     ],
 )
 def test_bad_input_gets_field_errors_and_stores_nothing(

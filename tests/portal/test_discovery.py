@@ -115,3 +115,13 @@ def test_a_form_sent_without_its_csrf_token_gets_a_translated_403(home_pages):
 
     assert response.status_code == 403
     assert "Термін дії форми минув" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_request_for_an_unknown_host_gets_a_translated_400():
+    client = Client(raise_request_exception=False)
+
+    response = client.get("/uk/", HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
+    assert "Неправильний запит" in response.content.decode()
