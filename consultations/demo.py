@@ -362,9 +362,10 @@ MONITORING_COMMENTS = [
 def seed_consultations(log):
     pl = Locale.objects.get(language_code="pl")
     home = HomePage.objects.get(locale=pl, depth=2)
-    if ConsultationIndexPage.objects.exists():
+    existing = ConsultationIndexPage.objects.filter(locale=pl).first()
+    if existing:
         log("consultations: already there")
-        return
+        return existing, TrackerPage.objects.filter(locale=pl).first()
     uk = Locale.objects.get(language_code="uk")
 
     title, slug, intro = INDEX["pl"]
@@ -413,9 +414,10 @@ def seed_consultations(log):
     _translate_comments(strategy, members[None])
     _respond(monitoring, now)
     _track(monitoring, institutions, now)
-    _tracker_page(home)
+    tracker = _tracker_page(home)
     log("consultations: 2 created (open and closed), translated into Ukrainian")
     log("outcomes: responses, tracker entries and the tracker page")
+    return index, tracker
 
 
 def _inner(html):
@@ -773,3 +775,4 @@ def _tracker_page(home):
                 Locale.objects.get(language_code=language),
                 {title: title_t, slug: slug_t, intro: intro_t},
             )
+    return page

@@ -1,13 +1,37 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
-from portal.blocks import CallToActionBlock, FeaturedPageBlock, RichTextBlock
+from portal.blocks import BodyBlock, CallToActionBlock, FeaturedPageBlock, RichTextBlock
+from portal.models import PortalPageMixin, rich_text_summary
 
 
-class HomePage(Page):
+def with_hero_images(pages):
+    """Hero images and all their renditions in two queries, however long the list."""
+    return pages.prefetch_related(
+        Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions())
+    )
+
+
+class HomePage(PortalPageMixin, Page):
     """The root of each language's site: /pl/, /uk/, /en/, /ru/."""
 
     intro = RichTextField(
@@ -31,8 +55,382 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["consultations.ConsultationIndexPage", "consultations.TrackerPage"]
+    subpage_types = [
+        "home.CampaignIndexPage",
+        "clubs.ClubIndexPage",
+        "consultations.ConsultationIndexPage",
+        "consultations.TrackerPage",
+        "counselling.CounsellingPage",
+        "home.StandardPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_summary(self):
+        return rich_text_summary(self.intro)
+
+
+class StandardPage(PortalPageMixin, Page):
+    """About us, the privacy policy, the accessibility statement and the like."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=400,
+        help_text=_(
+            "One or two sentences shown under the title and in search results."
+        ),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+    def get_summary(self):
+        return self.intro
+
+
+class CampaignTopic(TranslatableMixin, models.Model):
+    """A topic campaigns are filtered by; translated like pages."""
+
+    name = models.CharField(_("name"), max_length=60)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        help_text=_(
+            "The topic's name in the address of filtered lists, the same in every "
+            "language, e.g. “health”."
+        ),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    # The slug is the topic's identity in filter addresses, so translations keep it.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("campaign topic")
+        verbose_name_plural = _("campaign topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        # Not a UniqueConstraint: the snippet form has no locale field, so Django
+        # would skip the check and the database would answer with a server error.
+        taken = CampaignTopic.objects.filter(locale_id=self.locale_id, slug=self.slug)
+        if self.pk:
+            taken = taken.exclude(pk=self.pk)
+        if self.locale_id and taken.exists():
+            raise ValidationError(
+                {"slug": _("Another topic in this language has this slug.")}
+            )
+
+    @classmethod
+    def localized_by_key(cls, translation_keys, language_code):
+        """Topics by translation key, in this language where translated."""
+        localized = {}
+        topics = (
+            cls.objects.filter(translation_key__in=translation_keys)
+            .select_related("locale")
+            .order_by("pk")
+        )
+        for topic in topics:
+            if (
+                topic.translation_key not in localized
+                or topic.locale.language_code == language_code
+            ):
+                localized[topic.translation_key] = topic
+        return localized
+
+
+class CampaignPageForm(WagtailAdminPageForm):
+    """Offers the topics of the page's own language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "topics" not in self.fields:
+            return
+        locale_id = self.instance.locale_id or getattr(
+            self.parent_page, "locale_id", None
+        )
+        field = self.fields["topics"]
+        field.queryset = CampaignTopic.objects.filter(locale_id=locale_id)
+        if self.instance.pk and not self.is_bound:
+            # A translation may still point at the source language's topics.
+            chosen = [topic.translation_key for topic in self.instance.topics.all()]
+            self.initial["topics"] = list(
+                field.queryset.filter(translation_key__in=chosen).values_list(
+                    "pk", flat=True
+                )
+            )
+
+
+class CampaignIndexPage(RoutablePageMixin, PortalPageMixin, Page):
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.CampaignPage"]
+
+    campaigns_per_page = 9
+
+    class Meta:
+        verbose_name = _("campaign index")
+        verbose_name_plural = _("campaign indexes")
+
+    def get_summary(self):
+        return rich_text_summary(self.intro)
+
+    def get_campaigns(self):
+        """Live campaigns the public may see, newest first."""
+        return (
+            CampaignPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-start_date", "-first_published_at", "-pk")
+        )
+
+    def get_topics(self):
+        """The topics of this index's campaigns, in the page's language."""
+        keys = CampaignTopic.objects.filter(
+            campaigns__in=self.get_campaigns().values("pk")
+        ).values("translation_key")
+        topics = CampaignTopic.localized_by_key(keys, self.locale.language_code)
+        return sorted(topics.values(), key=lambda topic: topic.name.lower())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        campaigns = self.get_campaigns()
+        topics = self.get_topics()
+        selected_topic = None
+        if slug := request.GET.get("topic"):
+            selected_topic = next((t for t in topics if t.slug == slug), None)
+            if selected_topic is None:
+                raise Http404(_("There is no such topic."))
+            campaigns = campaigns.filter(topics__slug=slug).distinct()
+        paginator = Paginator(
+            with_hero_images(campaigns.prefetch_related("topics")),
+            self.campaigns_per_page,
+        )
+        campaigns_page = paginator.get_page(request.GET.get("page"))
+        CampaignPage.attach_topics(campaigns_page.object_list, self.locale)
+        context.update(
+            campaigns=campaigns_page,
+            topics=topics,
+            selected_topic=selected_topic,
+        )
+        return context
+
+    @path("")
+    def campaign_list(self, request):
+        return self.render(request)
+
+    @path("feed/")
+    def atom_feed(self, request):
+        from home.feeds import CampaignAtomFeed
+
+        return CampaignAtomFeed()(request, index=self)
+
+    @path("feed/rss/")
+    def rss_feed(self, request):
+        from home.feeds import CampaignRssFeed
+
+        return CampaignRssFeed()(request, index=self)
+
+
+class CampaignPage(PortalPageMixin, Page):
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        help_text=_(
+            "One or two sentences for lists, search results and link previews."
+        ),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt_text = models.CharField(
+        _("hero image: alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it. Translated with "
+            "the page."
+        ),
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(
+        _("end date"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for a campaign that goes on."),
+    )
+    topics = ParentalManyToManyField(
+        CampaignTopic,
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="campaigns",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt_text")],
+            heading=_("Hero image"),
+        ),
+        FieldRowPanel(
+            [FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Dates")
+        ),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+        InlinePanel(
+            "related_campaigns",
+            heading=_("Related campaigns"),
+            label=_("Related campaign"),
+            help_text=_("Leave empty to show the latest campaigns on the same topics."),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("start_date"),
+    ]
+
+    base_form_class = CampaignPageForm
+    # Translations share the topics (wagtail-localize skips many-to-many fields).
+    override_translatable_fields = [SynchronizedField("topics")]
+
+    parent_page_types = ["home.CampaignIndexPage"]
+    subpage_types = []
+
+    related_limit = 3
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="campaign_ends_after_it_starts",
+                violation_error_message=_("A campaign cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(hero_image__isnull=True) | ~Q(hero_image_alt_text=""),
+                name="campaign_hero_image_has_alt_text",
+                violation_error_message=_("Describe the hero image in the alt text."),
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = _("A campaign cannot end before it starts.")
+        if self.hero_image_id and not self.hero_image_alt_text.strip():
+            errors["hero_image_alt_text"] = _(
+                "Describe the image for people who cannot see it."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def get_summary(self):
+        return self.summary
+
+    def get_social_image(self):
+        return self.hero_image
+
+    def get_social_image_alt_text(self):
+        return self.hero_image_alt_text
+
+    @staticmethod
+    def attach_topics(campaigns, locale):
+        """Set ``localized_topics`` on each campaign, in two queries at most."""
+        topics_of = [(campaign, list(campaign.topics.all())) for campaign in campaigns]
+        keys = {topic.translation_key for _c, topics in topics_of for topic in topics}
+        localized = CampaignTopic.localized_by_key(keys, locale.language_code)
+        for campaign, topics in topics_of:
+            campaign.localized_topics = sorted(
+                (localized[topic.translation_key] for topic in topics),
+                key=lambda topic: topic.name.lower(),
+            )
+
+    def get_related_campaigns(self):
+        """The campaigns an editor chose, else the latest ones on the same topics.
+
+        Chosen campaigns are shown in the page's language; wagtail-localize keeps
+        translations pointing at the source language's campaigns.
+        """
+        others = (
+            CampaignPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .exclude(translation_key=self.translation_key)
+            .order_by("-start_date", "-pk")
+        )
+        chosen_ids = [related.campaign_id for related in self.related_campaigns.all()]
+        if chosen_ids:
+            chosen_keys = CampaignPage.objects.filter(pk__in=chosen_ids).values(
+                "translation_key"
+            )
+            related = others.filter(translation_key__in=chosen_keys)
+        else:
+            topic_keys = [topic.translation_key for topic in self.localized_topics]
+            related = others.filter(topics__translation_key__in=topic_keys).distinct()
+        return list(with_hero_images(related)[: self.related_limit])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        CampaignPage.attach_topics([self], self.locale)
+        context["campaign_index"] = self.get_parent()
+        context["related_campaigns"] = self.get_related_campaigns()
+        return context
+
+
+class RelatedCampaign(Orderable):
+    page = ParentalKey(
+        CampaignPage, on_delete=models.CASCADE, related_name="related_campaigns"
+    )
+    campaign = models.ForeignKey(
+        CampaignPage,
+        verbose_name=_("campaign"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("campaign")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related campaign")
+        verbose_name_plural = _("related campaigns")

@@ -4,6 +4,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -53,3 +56,158 @@ class RichTextBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         label = _("Text")
         template = "blocks/rich_text_block.html"
+
+
+class FigureBlock(blocks.StructBlock):
+    # Wagtail's ImageBlock asks for alt text (or "decorative"), and the alt text is
+    # translated with the page, unlike the image's own description.
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+    credit = blocks.CharBlock(
+        label=_("Credit"),
+        required=False,
+        max_length=120,
+        help_text=_("Who took the photo or made the picture."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Image with caption")
+        template = "blocks/figure_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"), max_length=600)
+    attribution = blocks.CharBlock(
+        label=_("Who said it"), required=False, max_length=120
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "blocks/quote_block.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(
+        label=_("Video address"),
+        help_text=_(
+            "A YouTube or Vimeo address, e.g. https://www.youtube.com/watch?v=…"
+        ),
+    )
+    caption = blocks.CharBlock(
+        label=_("Caption"),
+        required=False,
+        max_length=250,
+        help_text=_("What the video shows, for people who cannot play it."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video_block.html"
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    figure = blocks.CharBlock(label=_("Figure"), max_length=20)
+    text = blocks.CharBlock(label=_("What it counts"), max_length=120)
+
+    class Meta:
+        icon = "table"
+        label = _("Key figure")
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    figures = blocks.ListBlock(KeyFigureBlock(), label=_("Figures"), min_num=1)
+
+    class Meta:
+        icon = "table"
+        label = _("Key figures")
+        template = "blocks/key_figures_block.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Link text"),
+        required=False,
+        max_length=200,
+        help_text=_("Leave empty to use the document's title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document download")
+        template = "blocks/document_block.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The body of campaigns, clubs and standard pages."""
+
+    text = RichTextBlock()
+    image = FigureBlock()
+    quote = QuoteBlock()
+    video = VideoBlock()
+    call_to_action = CallToActionBlock()
+    key_figures = KeyFiguresBlock()
+    document = DocumentBlock()
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link in a menu: a page of the site or an external address."""
+
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("Or an external address"), required=False)
+    label = blocks.CharBlock(
+        label=_("Label"),
+        required=False,
+        max_length=60,
+        help_text=_(
+            "Leave empty to use the page's title in each language. "
+            "Required for an external address."
+        ),
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if bool(value.get("page")) == bool(value.get("url")):
+            error = ValidationError(_("Choose a page or give an address, not both."))
+            errors.update(page=error, url=error)
+        if value.get("url") and not value.get("label"):
+            errors["label"] = ValidationError(_("An external address needs a label."))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+
+SOCIAL_NETWORKS = [
+    ("facebook", "Facebook"),
+    ("instagram", "Instagram"),
+    ("youtube", "YouTube"),
+    ("telegram", "Telegram"),
+    ("linkedin", "LinkedIn"),
+    ("x", "X"),
+    ("mastodon", "Mastodon"),
+    ("tiktok", "TikTok"),
+]
+
+
+class SocialLinkValue(blocks.StructValue):
+    def network_name(self):
+        return dict(SOCIAL_NETWORKS).get(self.get("network"), "")
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(label=_("Network"), choices=SOCIAL_NETWORKS)
+    url = blocks.URLBlock(label=_("Address"))
+
+    class Meta:
+        icon = "site"
+        label = _("Social media link")
+        value_class = SocialLinkValue

@@ -1,7 +1,16 @@
-"""Demo accounts: one editor and twelve members of the Regional Migrant Team."""
+"""Demo accounts (one editor, twelve members of the Regional Migrant Team), the
+site furniture, and helpers the apps' demo content uses."""
+
+import copy
+import io
+import random
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
 
 from portal.groups import EDITORS, MIGRANT_TEAM
 
@@ -35,3 +44,189 @@ def seed_accounts(password, log):
         user.groups.add(group)
     log(f"accounts: {created} created, {len(accounts) - created} already there")
     return created
+
+
+# Pages, translations and pictures for the other apps' demo content ------------
+
+
+def add_page(parent, page):
+    """Publish ``page`` under ``parent`` unless a page with its slug is there."""
+    existing = parent.get_children().filter(slug=page.slug).first()
+    if existing is not None:
+        return existing.specific, False
+    parent.add_child(instance=page)
+    page.save_revision(log_action=True).publish()
+    return page, True
+
+
+def translate_page(page, locale, **fields):
+    """The page's translation into ``locale``, made as wagtail-localize makes one.
+
+    ``copy_for_translation`` copies the page, its child objects and its place in the
+    tree into the locale; the demo then writes its translated text and publishes.
+    ``fields`` may hold callables, called with the copy, for child objects.
+    """
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific, False
+    translation = page.copy_for_translation(locale).specific
+    for name, value in fields.items():
+        if callable(value):
+            value(translation)
+        else:
+            setattr(translation, name, value)
+    translation.save_revision(log_action=True).publish()
+    translation.refresh_from_db()
+    return translation, True
+
+
+def translate_snippet(snippet, locale, **fields):
+    existing = snippet.get_translation_or_none(locale)
+    if existing is not None:
+        return existing, False
+    translation = snippet.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    if hasattr(snippet, "languages"):
+        translation.languages.set(snippet.languages.all())
+        translation.save()
+    return translation, True
+
+
+def image_with_alt_text(image, alt_text):
+    """An ImageBlock value: the image with the alt text this page gives it."""
+    image = copy.copy(image)
+    image.contextual_alt_text = alt_text
+    image.decorative = False
+    return image
+
+
+def demo_image(title, palette, seed, size=(1600, 900)):
+    """A picture drawn in code (no downloads): shapes in the palette's colours,
+    with a row of figures standing together. Made once, found by title after."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    rng = random.Random(seed)
+    width, height = size
+    picture = PILImage.new("RGB", size, palette[0])
+    draw = ImageDraw.Draw(picture)
+    for _ in range(18):
+        radius = rng.randint(height // 12, height // 3)
+        x, y = rng.randint(-radius, width), rng.randint(-radius, height)
+        draw.ellipse((x, y, x + radius, y + radius), fill=palette[1 + rng.randrange(3)])
+    figures = rng.randint(4, 7)
+    step = width // (figures + 1)
+    for number in range(1, figures + 1):
+        cx = number * step + rng.randint(-step // 6, step // 6)
+        head = rng.randint(height // 16, height // 11)
+        top = height - rng.randint(height // 3, height // 2)
+        colour = palette[1 + (number % 3)]
+        draw.ellipse((cx - head, top, cx + head, top + 2 * head), fill=colour)
+        draw.rounded_rectangle(
+            (cx - int(head * 1.6), top + int(2.3 * head), cx + int(head * 1.6), height),
+            radius=head,
+            fill=colour,
+        )
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=85)
+    image = Image(title=title, file=ImageFile(buffer, name=f"demo-{seed}.jpg"))
+    image.save()
+    return image
+
+
+# Site furniture: settings, footer and menu ----------------------------------------
+
+FOOTER = {
+    "pl": {
+        "contact": "<p>Lublin i Bydgoszcz<br>Dyżur telefoniczny: od poniedziałku do piątku, 10:00–16:00</p>",
+        "funder_acknowledgement": "<p>Projekty „Niewidzialni mieszkańcy — rzecznictwo na rzecz imigrantów w Lublinie” i „Organizowanie społeczności imigranckiej w województwie kujawsko-pomorskim” sfinansowały Islandia, Liechtenstein i Norwegia z Funduszy EOG w ramach Programu Aktywni Obywatele – Fundusz Krajowy.</p>",
+    },
+    "uk": {
+        "contact": "<p>Люблін і Бидгощ<br>Телефонне чергування: з понеділка до п’ятниці, 10:00–16:00</p>",
+        "funder_acknowledgement": "<p>Проєкти «Невидимі мешканці — адвокація прав іммігрантів у Любліні» та «Організація іммігрантської спільноти в Куявсько-Поморському воєводстві» профінансували Ісландія, Ліхтенштейн і Норвегія з Фондів ЄЕЗ у межах Програми «Активні громадяни – Національний фонд».</p>",
+    },
+    "en": {
+        "contact": "<p>Lublin and Bydgoszcz<br>Telephone hours: Monday to Friday, 10:00–16:00</p>",
+        "funder_acknowledgement": "<p>The projects “Invisible residents – advocacy for immigrants in Lublin” and “Organizing the immigrant community in the Kujawsko-Pomorskie voivodship” were funded by Iceland, Liechtenstein and Norway through the EEA Grants, Active Citizens Fund – National.</p>",
+    },
+    "ru": {
+        "contact": "<p>Люблин и Быдгощ<br>Телефонное дежурство: с понедельника по пятницу, 10:00–16:00</p>",
+        "funder_acknowledgement": "<p>Проекты «Невидимые жители — адвокация прав иммигрантов в Люблине» и «Организация иммигрантского сообщества в Куявско-Поморском воеводстве» профинансировали Исландия, Лихтенштейн и Норвегия из Фондов ЕЭЗ в рамках Программы «Активные граждане – Национальный фонд».</p>",
+    },
+}  # fmt: skip
+
+# Menus in English and Russian name the Polish pages, which are not translated
+# into those languages in the demo.
+MENU_LABELS = {
+    "en": [
+        "Campaigns",
+        "Clubs and networks",
+        "Consultations",
+        "What changed",
+        "Legal advice",
+        "About us",
+    ],
+    "ru": [
+        "Кампании",
+        "Клубы и сети",
+        "Консультации",
+        "Что изменилось",
+        "Юридические консультации",
+        "О нас",
+    ],
+}
+FOOTER_LINK_LABELS = {
+    "en": ["Privacy policy", "Accessibility statement"],
+    "ru": ["Политика конфиденциальности", "Заявление о доступности"],
+}
+
+
+def _links(pages, labels=None):
+    labels = labels or [""] * len(pages)
+    return [
+        ("link", {"page": page, "url": "", "label": label})
+        for page, label in zip(pages, labels, strict=True)
+    ]
+
+
+def seed_site_furniture(homes, menu_pages, footer_pages, log):
+    """Site settings, and the footer and main menu in every language."""
+    from wagtail.models import Site
+
+    from portal.models import FooterContent, MainMenu, SiteSettings
+
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    if not site_settings.contact_email:
+        site_settings.contact_email = "kontakt@example.org"
+        site_settings.contact_phone = "+48 81 000 00 00"
+        site_settings.social_links = [
+            (
+                "link",
+                {
+                    "network": "mastodon",
+                    "url": "https://social.example.org/@glosmigrantow",
+                },
+            )
+        ]
+        site_settings.save()
+
+    default = homes["pl"].locale
+    footer = FooterContent.objects.filter(locale=default).first()
+    if footer is None:
+        footer = FooterContent.objects.create(
+            locale=default, links=_links(footer_pages), **FOOTER["pl"]
+        )
+    menu = MainMenu.objects.filter(locale=default).first()
+    if menu is None:
+        menu = MainMenu.objects.create(locale=default, items=_links(menu_pages))
+    for language in ["uk", "en", "ru"]:
+        locale = homes[language].locale
+        footer_links = _links(footer_pages, FOOTER_LINK_LABELS.get(language))
+        translate_snippet(footer, locale, links=footer_links, **FOOTER[language])
+        translate_snippet(
+            menu, locale, items=_links(menu_pages, MENU_LABELS.get(language))
+        )
+    log("site settings, footer and main menu: in every language")

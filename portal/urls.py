@@ -56,6 +56,8 @@ account_patterns = [
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -67,5 +69,6 @@ if settings.DEBUG:
 # browser asks for, or to Polish.
 urlpatterns += i18n_patterns(
     path("accounts/", include(account_patterns)),
+    path("search/", views.search, name="search"),
     path("", include(wagtail_urls)),
 )

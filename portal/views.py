@@ -1,7 +1,65 @@
+from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+
+from portal.search import search_pages
+from portal.sitemaps import PortalSitemap
+
+SEARCH_RESULTS_PER_PAGE = 10
 
 
 @login_required
 def account(request):
     return render(request, "portal/account.html")
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search the site"),
+        max_length=200,
+        required=False,
+        widget=forms.SearchInput,
+        error_messages={
+            "max_length": _("Please search for at most %(limit_value)d characters.")
+        },
+    )
+
+
+def search(request):
+    form = SearchForm(request.GET, auto_id="search-%s")
+    query, results = "", None
+    if form.is_valid():
+        query = form.cleaned_data["q"]
+        if query:
+            paginator = Paginator(
+                search_pages(query, get_language()), SEARCH_RESULTS_PER_PAGE
+            )
+            results = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "portal/search.html",
+        {"search_form": form, "query": query, "results": results},
+        status=200 if form.is_valid() else 400,
+    )
+
+
+def sitemap(request):
+    return wagtail_sitemap(request, sitemaps={"pages": PortalSitemap})
+
+
+def robots_txt(request):
+    return render(
+        request,
+        "robots.txt",
+        {
+            "language_codes": [code for code, _name in settings.LANGUAGES],
+            "sitemap_url": request.build_absolute_uri(reverse("sitemap")),
+        },
+        content_type="text/plain; charset=utf-8",
+    )

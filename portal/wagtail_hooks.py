@@ -1,7 +1,69 @@
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.models import PageViewRestriction
+from wagtail.admin import messages
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.models import Page, PageViewRestriction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from portal.models import FooterContent, MainMenu
+from portal.protection import protected_rows
+
+
+class MainMenuViewSet(SnippetViewSet):
+    model = MainMenu
+    icon = "list-ul"
+    menu_order = 100
+
+
+class FooterContentViewSet(SnippetViewSet):
+    model = FooterContent
+    icon = "doc-full"
+    menu_order = 110
+
+
+register_snippet(MainMenuViewSet)
+register_snippet(FooterContentViewSet)
+
+
+def _refusal(request, pages, back_to):
+    rows = protected_rows(pages)
+    if not rows:
+        return None
+    counts = ", ".join(f"{name}: {count}" for name, count in sorted(rows.items()))
+    messages.error(
+        request,
+        _(
+            "Not deleted: people have sent %(counts)s through this page, a page "
+            "below it or one of its translations, and deleting the page would "
+            "delete their words. Unpublish the page instead, or export and delete "
+            "those submissions first."
+        )
+        % {"counts": counts},
+    )
+    return redirect(back_to)
+
+
+@hooks.register("before_delete_page")
+def keep_peoples_words_on_delete(request, page):
+    back_to = get_valid_next_url_from_request(request) or reverse(
+        "wagtailadmin_explore", args=[page.get_parent().pk]
+    )
+    return _refusal(request, [page], back_to)
+
+
+@hooks.register("before_bulk_action")
+def keep_peoples_words_on_bulk_delete(request, action_type, objects, action):
+    if action_type != "delete" or not issubclass(action.model, Page):
+        return None
+    back_to = get_valid_next_url_from_request(request) or reverse(
+        "wagtailadmin_explore_root"
+    )
+    return _refusal(request, objects, back_to)
 
 
 @hooks.register("on_serve_page", order=-1)

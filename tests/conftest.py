@@ -1,9 +1,10 @@
 import pytest
 from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.test.testcases import LiveServerThread
-from django.test.utils import setup_databases, teardown_databases
+from django.test.utils import override_settings, setup_databases, teardown_databases
 from wagtail.models import Locale
 
 from home.models import HomePage
@@ -88,6 +89,21 @@ def close_stray_connections():
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 "WHERE datname = current_database() AND pid <> pg_backend_pid()"
             )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Uploaded and generated images go to a temporary folder, not to media/."""
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no rate-limit counters and no cached site roots."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -33,12 +33,15 @@ INSTALLED_APPS = [
     "portal",
     "home",
     "clubs",
+    "counselling",
     "consultations",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
-    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -57,6 +60,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # PostgreSQL's full-text search for Wagtail's database search backend.
+    "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
 ]
@@ -90,6 +96,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
@@ -198,3 +205,14 @@ TASKS = {
 # Consultations: at most this many comments per member in this many seconds.
 CONSULTATIONS_COMMENT_LIMIT = 10
 CONSULTATIONS_COMMENT_WINDOW = 10 * 60
+
+# Public forms: at most this many stored submissions per address and period
+# (seconds). Generous, since many people can share one address (a reception
+# centre, a library). See portal/spam.py.
+PUBLIC_FORM_RATE_LIMIT = (10, 60 * 60)
+# How many reverse proxies in front of the app append to X-Forwarded-For. With 0
+# the limit counts REMOTE_ADDR, which behind a proxy is the proxy's address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# How long join and counselling requests are kept, as the forms' privacy notices
+# say; `manage.py delete_expired_submissions` (run daily) deletes older ones.
+SUBMISSION_RETENTION_DAYS = 365

@@ -4,7 +4,14 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from portal.models import FooterContent, MainMenu
+from portal.navigation import resolve_links
+
 register = template.Library()
+
+# Open Graph names a locale with its country: the portal's readers are in Poland,
+# its English is British.
+OPEN_GRAPH_LOCALES = {"pl": "pl_PL", "uk": "uk_UA", "en": "en_GB", "ru": "ru_RU"}
 
 
 def _homes(request):
@@ -69,10 +76,53 @@ def language_links(context):
 
 
 @register.simple_tag(takes_context=True)
-def menu_pages(context):
-    """Pages an editor ticked "Show in menus" under this language's home page."""
+def site_navigation(context):
+    """This language's main menu and footer (Snippets → Main menus, Footers), with
+    their links looked up together."""
     request = context.get("request")
-    home = _homes(request).get(get_language()) if request else None
-    if home is None:
-        return Page.objects.none()
-    return home.get_children().live().public().in_menu()
+    language_code = get_language()
+    menu = MainMenu.for_language(language_code)
+    footer = FooterContent.for_language(language_code)
+    if request is None:
+        return {"menu": [], "footer": footer, "footer_links": []}
+    menu_links, footer_links = resolve_links(
+        [menu.items if menu else [], footer.links if footer else []],
+        request,
+        language_code,
+    )
+    return {"menu": menu_links, "footer": footer, "footer_links": footer_links}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The way from this language's home page down to the current page."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.pk or page.depth <= 2:
+        return {"ancestors": []}
+    ancestors = page.get_ancestors().filter(depth__gte=2).live()
+    return {
+        "request": context.get("request"),
+        "ancestors": list(ancestors),
+        "page": page,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
+
+
+@register.filter
+def open_graph_locale(language_code):
+    """Open Graph's locale format: uk → uk_UA."""
+    return OPEN_GRAPH_LOCALES.get(language_code, language_code)
+
+
+@register.simple_tag
+def query_with(request, **changes):
+    """The request's query string with some parameters replaced, e.g. the page."""
+    query = request.GET.copy()
+    for name, value in changes.items():
+        query[name] = value
+    return query.urlencode()

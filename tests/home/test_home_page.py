@@ -3,8 +3,10 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from clubs.models import ClubIndexPage
 from consultations.models import ConsultationIndexPage, TrackerPage
-from home.models import HomePage
+from counselling.models import CounsellingPage
+from home.models import CampaignIndexPage, HomePage, StandardPage
 
 
 class HomePageRulesTest(WagtailPageTestCase):
@@ -12,8 +14,18 @@ class HomePageRulesTest(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertCanNotCreateAt(HomePage, HomePage)
 
-    def test_home_page_holds_the_sections_of_the_site(self):
-        self.assertAllowedSubpageTypes(HomePage, {ConsultationIndexPage, TrackerPage})
+    def test_home_page_takes_the_sections_of_the_site(self):
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {
+                CampaignIndexPage,
+                ClubIndexPage,
+                ConsultationIndexPage,
+                TrackerPage,
+                CounsellingPage,
+                StandardPage,
+            },
+        )
 
     def test_every_locale_has_a_renderable_home_page(self):
         homes = HomePage.objects.select_related("locale")

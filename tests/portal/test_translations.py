@@ -14,6 +14,7 @@ SOURCES = [
     "portal",
     "home",
     "clubs",
+    "counselling",
     "consultations",
     "templates",
     "locale",

@@ -5,9 +5,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from clubs.demo import seed_clubs
 from consultations.demo import seed_consultations
-from home.demo import seed_home_pages
-from portal.demo import seed_accounts
+from counselling.demo import seed_counselling
+from home.demo import seed_campaigns, seed_home_pages, seed_standard_pages
+from home.models import HomePage
+from portal.demo import seed_accounts, seed_site_furniture
 
 
 class Command(BaseCommand):
@@ -43,8 +46,41 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             created = seed_accounts(password, log)
-            seed_home_pages(log)
-            seed_consultations(log)
+            homes = {
+                home.locale.language_code: home
+                for home in HomePage.objects.select_related("locale")
+            }
+            standard_pages = seed_standard_pages(homes, log)
+            counselling = seed_counselling(homes, log)
+            campaigns = seed_campaigns(homes, counselling, log)
+            clubs, club_pages = seed_clubs(homes, log)
+            consultations, tracker = seed_consultations(log)
+            seed_site_furniture(
+                homes,
+                menu_pages=[
+                    campaigns,
+                    clubs,
+                    consultations,
+                    tracker,
+                    counselling,
+                    standard_pages["about"],
+                ],
+                footer_pages=[
+                    standard_pages["privacy"],
+                    standard_pages["accessibility"],
+                ],
+                log=log,
+            )
+            seed_home_pages(
+                {
+                    "team": club_pages["team"],
+                    "assistants": club_pages["assistants"],
+                    "clubs": clubs,
+                    "counselling": counselling,
+                    "campaigns": campaigns,
+                },
+                log,
+            )
 
         if created and options["verbosity"] > 0:
             self.stdout.write(

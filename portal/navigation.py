@@ -1,0 +1,76 @@
+"""Menu and footer links, resolved for the reader's language in two queries."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from wagtail.models import Page
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+    page_id: int | None = None
+
+
+def resolve_links(streams, request, language_code):
+    """The links of streams of LinkBlocks, as this reader should see them: a list
+    of links for each stream, all looked up together.
+
+    A chosen page is replaced by its live translation in the reader's language when
+    there is one (wagtail-localize keeps pointing translated menus at the source
+    page). A page that is not live, or that is restricted to a group, a login or a
+    password, is left out: a menu never names a page the public may not see.
+    """
+    item_lists = [
+        [block["value"] for block in stream.raw_data if block.get("value")]
+        if stream
+        else []
+        for stream in streams
+    ]
+    chosen_ids = {
+        item["page"] for items in item_lists for item in items if item.get("page")
+    }
+    keys = (
+        dict(
+            Page.objects.filter(pk__in=chosen_ids).values_list("pk", "translation_key")
+        )
+        if chosen_ids
+        else {}
+    )
+    in_language, by_pk = {}, {}
+    if keys:
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(
+                Q(pk__in=chosen_ids)
+                | Q(
+                    translation_key__in=keys.values(),
+                    locale__language_code=language_code,
+                )
+            )
+            .select_related("locale")
+        )
+        for page in pages:
+            by_pk[page.pk] = page
+            if page.locale.language_code == language_code:
+                in_language[page.translation_key] = page
+
+    def link(item):
+        if item.get("url"):
+            return Link(label=item.get("label") or item["url"], url=item["url"])
+        page = in_language.get(keys.get(item.get("page"))) or by_pk.get(
+            item.get("page")
+        )
+        if page is None:
+            return None
+        return Link(
+            label=item.get("label") or page.title,
+            url=page.get_url(request),
+            page_id=page.pk,
+        )
+
+    return [
+        [link for link in map(link, items) if link is not None] for items in item_lists
+    ]

@@ -1,0 +1,89 @@
+import pytest
+
+from tests.factories import (
+    ClubIndexPageFactory,
+    ClubPageFactory,
+    CulturalAssistantFactory,
+    publish,
+    translate,
+)
+
+
+@pytest.fixture
+def network(home_pages):
+    index = publish(ClubIndexPageFactory(parent=home_pages["pl"]))
+    network = ClubPageFactory(
+        parent=index,
+        title="Sieć asystentów",
+        slug="asystenci",
+        lists_cultural_assistants=True,
+    )
+    translate(index, home_pages["uk"].locale, title="Клуби", slug="kluby")
+    translate(network, home_pages["uk"].locale, title="Мережа", slug="merezha")
+    return network
+
+
+def names(response):
+    return [assistant.display_name for assistant in response.context["assistants"]]
+
+
+def test_the_network_page_lists_assistants_and_filters_by_language(client, network):
+    CulturalAssistantFactory(display_name="Olena", speaks=["uk", "ru", "pl"])
+    CulturalAssistantFactory(display_name="Rami", speaks=["ar", "en", "pl"])
+    CulturalAssistantFactory(display_name="Nino", speaks=["ka", "ru"])
+
+    everyone = client.get("/pl/kluby/asystenci/")
+    arabic = client.get("/pl/kluby/asystenci/", {"language": "ar"})
+    russian = client.get("/pl/kluby/asystenci/", {"language": "ru"})
+
+    assert names(everyone) == ["Nino", "Olena", "Rami"]
+    assert names(arabic) == ["Rami"]
+    assert names(russian) == ["Nino", "Olena"]
+    choices = [
+        code
+        for code, _ in everyone.context["assistant_filter_form"]
+        .fields["language"]
+        .choices
+    ]
+    assert choices[0] == "" and set(choices[1:]) == {"uk", "ru", "pl", "ar", "en", "ka"}
+
+
+def test_ukrainian_readers_see_translated_assistants_and_the_rest_in_polish(
+    client, network, home_pages
+):
+    olena = CulturalAssistantFactory(
+        display_name="Olena", institutions="Urząd Wojewódzki", speaks=["uk"]
+    )
+    CulturalAssistantFactory(display_name="Maryna", speaks=["uk"])
+    translated = olena.copy_for_translation(home_pages["uk"].locale)
+    translated.display_name = "Олена"
+    translated.institutions = "Воєводське управління"
+    translated.save()
+    translated.languages.set(olena.languages.all())
+    translated.save()
+
+    response = client.get("/uk/kluby/merezha/", {"language": "uk"})
+
+    assert names(response) == ["Maryna", "Олена"]
+    html = response.content.decode()
+    assert "Воєводське управління" in html
+    assert "Urząd Wojewódzki" not in html
+
+
+def test_an_unknown_language_is_a_400_with_a_message(client, network):
+    CulturalAssistantFactory(speaks=["uk"])
+
+    response = client.get("/pl/kluby/asystenci/", {"language": "xx"})
+
+    assert response.status_code == 400
+    assert response.context["assistants"] == []
+    assert "language" in response.context["assistant_filter_form"].errors
+
+
+def test_other_clubs_do_not_list_assistants(client, network):
+    CulturalAssistantFactory()
+    club = ClubPageFactory(parent=network.get_parent())
+
+    response = client.get(club.url)
+
+    assert "assistants" not in response.context
