@@ -304,9 +304,11 @@ def seed_clubs(homes, log):
                 to_address=f"{club['key']}@example.org",
                 meetings=_meetings(club),
                 gallery_images=[
-                    ClubGalleryImage(image=demo_image(*picture), alt_text=alt_text)
-                    for picture, alt_text in zip(
-                        club["gallery"], pl["gallery_alt"], strict=True
+                    ClubGalleryImage(
+                        image=demo_image(*picture), alt_text=alt_text, sort_order=n
+                    )
+                    for n, (picture, alt_text) in enumerate(
+                        zip(club["gallery"], pl["gallery_alt"], strict=True)
                     )
                 ],
                 form_fields=_form_fields(club),

@@ -467,10 +467,16 @@ def _consultation(
                 area=pl_areas[area],
                 institution=institutions[institution],
                 locale=index.locale,
+                sort_order=position,
             )
-            for area, institution, title_pl, _title_uk, text_pl, _text_uk in data[
-                "recommendations"
-            ]
+            for position, (
+                area,
+                institution,
+                title_pl,
+                _title_uk,
+                text_pl,
+                _text_uk,
+            ) in enumerate(data["recommendations"])
         ],
         polls=[
             PagePoll(
@@ -479,8 +485,11 @@ def _consultation(
                 max_choices=limit,
                 choices=[("choice", choice_pl) for choice_pl, _choice_uk in choices],
                 locale=index.locale,
+                sort_order=position,
             )
-            for question_pl, _question_uk, multiple, limit, choices in data["polls"]
+            for position, (question_pl, _question_uk, multiple, limit, choices) in (
+                enumerate(data["polls"])
+            )
         ],
     )
     index.add_child(instance=page)

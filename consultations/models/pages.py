@@ -268,7 +268,7 @@ class PageRecommendation(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
-        ordering = ["sort_order"]
+        ordering = ["sort_order", "pk"]
 
     def __str__(self):
         return self.title
@@ -301,7 +301,7 @@ class PagePoll(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("poll question")
         verbose_name_plural = _("poll questions")
-        ordering = ["sort_order"]
+        ordering = ["sort_order", "pk"]
 
     def __str__(self):
         return self.question

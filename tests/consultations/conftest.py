@@ -46,8 +46,10 @@ def make_consultation(
         closes_at=now + timedelta(days=closes),
         visibility=visibility,
         recommendations=[
-            PageRecommendation(title=title, text=text, area=area, locale=locale)
-            for title, text in RECOMMENDATIONS
+            PageRecommendation(
+                title=title, text=text, area=area, locale=locale, sort_order=position
+            )
+            for position, (title, text) in enumerate(RECOMMENDATIONS)
         ],
         polls=[
             PagePoll(
@@ -60,11 +62,13 @@ def make_consultation(
                     ("choice", "Praca"),
                 ],
                 locale=locale,
+                sort_order=0,
             ),
             PagePoll(
                 question="Spotkanie online?",
                 choices=[("choice", "Tak"), ("choice", "Nie")],
                 locale=locale,
+                sort_order=1,
             ),
         ]
         if polls
