@@ -20,6 +20,7 @@ from consultations.models import (
 )
 from consultations.models.participation import StanceChoice
 from consultations.models.records import ReportNames
+from consultations.services import stance_counts
 
 SUPPORTING = {StanceChoice.SUPPORT, StanceChoice.SUPPORT_WITH_CHANGES}
 
@@ -28,7 +29,6 @@ SUPPORTING = {StanceChoice.SUPPORT, StanceChoice.SUPPORT_WITH_CHANGES}
 class RecommendationResult:
     recommendation: object
     wording: object  # RecommendationVersion in the reader's language, or the original
-    first_wording: object
     counts: dict
     responded: int
     team_size: int
@@ -82,12 +82,6 @@ class RecommendationResult:
                 x += share * 100
         return segments
 
-    @property
-    def reworded(self):
-        return bool(self.wording and self.first_wording) and (
-            self.wording.draft_version != self.first_wording.draft_version
-        )
-
 
 @dataclass
 class PollResult:
@@ -134,7 +128,7 @@ def author_names(record, comments):
 
 
 def wordings(record, locale):
-    """{recommendation id: (current wording, first wording)} in one query."""
+    """{recommendation id: current wording in this language, else the original}."""
     versions = RecommendationVersion.objects.filter(
         recommendation__consultation=record,
         locale__in={locale.pk, record.source_locale_id},
@@ -145,8 +139,7 @@ def wordings(record, locale):
         by_recommendation[version.recommendation_id][kind].append(version)
     result = {}
     for recommendation_id, found in by_recommendation.items():
-        chosen = found["own"] or found["source"]
-        result[recommendation_id] = (chosen[-1], chosen[0])
+        result[recommendation_id] = (found["own"] or found["source"])[-1]
     return result
 
 
@@ -155,13 +148,7 @@ def consultation_results(record, locale, sort="number", with_words=False):
     recommendations = list(record.recommendations.all())
     team = record.team()
     team_size = team.count()
-    counts = defaultdict(dict)
-    for recommendation_id, choice, n in (
-        Stance.objects.filter(recommendation__in=recommendations)
-        .values_list("recommendation", "choice")
-        .annotate(n=Count("pk"))
-    ):
-        counts[recommendation_id][choice] = n
+    counts = stance_counts(recommendations)
     responded = dict(
         Stance.objects.filter(recommendation__in=recommendations, member__in=team)
         .values_list("recommendation")
@@ -194,9 +181,8 @@ def consultation_results(record, locale, sort="number", with_words=False):
     results = [
         RecommendationResult(
             recommendation=recommendation,
-            wording=words.get(recommendation.pk, (None, None))[0],
-            first_wording=words.get(recommendation.pk, (None, None))[1],
-            counts=counts[recommendation.pk],
+            wording=words.get(recommendation.pk),
+            counts=counts.get(recommendation.pk, {}),
             responded=responded.get(recommendation.pk, 0),
             team_size=team_size,
             comment_count=comment_counts.get(recommendation.pk, 0),

@@ -109,7 +109,3 @@ def can_download_report(user, consultation):
     return (
         consultation.visibility == Visibility.PUBLIC and consultation.results_published
     )
-
-
-def can_translate_comments(user):
-    return user.is_authenticated and user.has_perm("consultations.translate_comment")

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -583,7 +582,7 @@ def answer_poll(request, page, question_id):
         return response
     record = _record_for(request, page)
     question = get_object_or_404(
-        PollQuestion.objects.prefetch_related(Prefetch("choices")),
+        PollQuestion.objects.prefetch_related("choices"),
         pk=question_id,
         consultation=record,
         archived_at=None,

@@ -90,10 +90,6 @@ class Consultation(models.Model):
             return Phase.OPEN
         return Phase.CLOSED
 
-    @property
-    def is_open(self):
-        return self.phase() == Phase.OPEN
-
     def team(self):
         """The active accounts of the group that takes part."""
         users = get_user_model().objects.filter(is_active=True)
