@@ -261,7 +261,7 @@ CONSULTATIONS_COMMENT_WINDOW = 10 * 60
 # Public forms: at most this many stored submissions per address and period
 # (seconds). Generous, since many people can share one address (a reception
 # centre, a library). See portal/spam.py.
-PUBLIC_FORM_RATE_LIMIT = (10, 60 * 60)
+PUBLIC_FORM_RATE_LIMIT = (int(os.environ.get("PUBLIC_FORM_RATE_LIMIT", 10)), 60 * 60)
 # How many reverse proxies in front of the app append to X-Forwarded-For. With 0
 # the limit counts REMOTE_ADDR, which behind a proxy is the proxy's address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
