@@ -114,8 +114,10 @@ def empty_cache():
 
 @pytest.fixture
 def uncached_pages(settings):
-    """Render every request: for counting what a page costs when it is not stored."""
+    """Render every request and read sessions from the database, whatever the
+    cache: for counting what a page costs when nothing is stored."""
     settings.PAGE_CACHE_SECONDS = 0
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 
 @pytest.fixture
