@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install gettext messages translations migrate seed lint format clean
+.PHONY: run test install gettext messages translations migrate seed lint format clean bench wrk
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,20 @@ run: messages seed
 test: messages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The benchmark's load generator for reading (README, "Benchmark").
+wrk:
+	@command -v wrk >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else \
+			echo "wrk is missing: install it (Debian/Ubuntu: sudo apt-get install wrk; macOS: brew install wrk)" >&2; exit 1; \
+		fi; }
+
+# Needs PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/bench,
+# recreated each run) and takes about four minutes; writes bench-results.json.
+bench: messages wrk
+	$(BIN)/python -m tests.bench.run
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -58,4 +72,4 @@ format: install
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 .demo-password staticfiles
+	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 .demo-password staticfiles bench-results.json

@@ -391,7 +391,7 @@ def seed_consultations(log):
     institutions = _seed_institutions(pl, uk)
     members = _members()
     now = timezone.now()
-    strategy = _consultation(
+    strategy = add_consultation(
         index,
         STRATEGY,
         institutions,
@@ -399,7 +399,7 @@ def seed_consultations(log):
         now + timedelta(days=20),
         Visibility.TEAM,
     )
-    monitoring = _consultation(
+    monitoring = add_consultation(
         index,
         MONITORING,
         institutions,
@@ -446,7 +446,7 @@ def _members():
     return members
 
 
-def _consultation(
+def add_consultation(
     index, data, institutions, opens_at, closes_at, visibility, results_published=False
 ):
     pl_areas = {

@@ -1,0 +1,116 @@
+"""The benchmark's Django side, run as its own process with the server's settings
+and database: `python -m tests.bench.inside plan|stances`. Prints JSON.
+
+plan     the addresses of each case, and the queries each costs, counted with
+         Django's test client (the second of two requests, as on a warm server)
+stances  how many stances each member has on each recommendation (read from stdin)
+"""
+
+import json
+import sys
+
+import django
+
+
+def plan():
+    from django.contrib.auth import get_user_model
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from clubs.models import ClubPage
+    from consultations.models import ConsultationPage, Stance
+    from home.models import CampaignPage
+    from portal.management.commands.seed_bench import BENCH_CONSULTATION
+
+    # Pages cached by an earlier run may show an earlier database.
+    cache.clear()
+    member = get_user_model().objects.get(username="member1")
+    consultation = ConsultationPage.objects.get(slug=BENCH_CONSULTATION["slug"][0])
+    recommendations = list(
+        consultation.record.recommendations.order_by("number").values_list(
+            "pk", flat=True
+        )
+    )
+
+    def stance_url(pk):
+        return consultation.url + consultation.reverse_subpage("stance", args=[pk])
+
+    cases = {
+        "minimal": {"url": "/bench/minimal/"},
+        "static": {"url": staticfiles_storage.url("css/portal.css")},
+        "home": {"url": "/pl/"},
+        "campaign": {
+            "url": CampaignPage.objects.live().filter(locale__language_code="pl")[0].url
+        },
+        "club": {
+            "url": ClubPage.objects.live().filter(locale__language_code="pl")[0].url
+        },
+        "consultation": {"url": consultation.url, "member": True},
+        "search": {"url": "/pl/search/?q=szko%C5%82y"},
+    }
+    headers = {"HTTP_X_FORWARDED_PROTO": "https"}
+    for case in cases.values():
+        client = Client(**headers)
+        if case.get("member"):
+            client.force_login(member)
+        client.get(case["url"])
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(case["url"])
+        case["status"] = response.status_code
+        case["queries"] = len(queries)
+    client = Client(**headers)
+    client.force_login(member)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            stance_url(recommendations[0]), {"choice": "support", "reason": ""}
+        )
+    cases["stances"] = {
+        "status": response.status_code,
+        "queries": len(queries),
+        "urls": [stance_url(pk) for pk in recommendations],
+        "recommendations": recommendations,
+    }
+    # Remove the counted stance again: the load run starts from none.
+    Stance.objects.filter(member=member, recommendation=recommendations[0]).delete()
+    return cases
+
+
+def stances(posted):
+    """posted: {username: [recommendation pk, …]} → per member, how many of those
+    recommendations have exactly one stance of theirs, and how many rows there are."""
+    from django.db.models import Count
+
+    from consultations.models import Stance
+
+    report = {}
+    for username, recommendations in posted.items():
+        counts = dict(
+            Stance.objects.filter(
+                member__username=username, recommendation__in=recommendations
+            )
+            .values_list("recommendation")
+            .annotate(rows=Count("pk"))
+        )
+        report[username] = {
+            "recommendations": len(set(recommendations)),
+            "with_one_stance": sum(
+                1 for pk in set(recommendations) if counts.get(pk) == 1
+            ),
+            "rows": sum(counts.values()),
+        }
+    return report
+
+
+if __name__ == "__main__":
+    django.setup()
+    command = sys.argv[1]
+    if command == "plan":
+        result = plan()
+    elif command == "stances":
+        result = stances(json.load(sys.stdin))
+    else:
+        sys.exit(f"unknown command {command!r}")
+    print(json.dumps(result))

@@ -1,0 +1,486 @@
+"""`make bench`: build the data set on PostgreSQL, start gunicorn with the production
+settings, drive load from this process (wrk for reading, threads with requests for
+members' posts) and print a table; README.md, "Benchmark", explains the columns.
+
+The benchmark reports; it does not fail on a number. It fails only when it cannot
+measure (a service down, a page that does not answer 200, a login refused).
+"""
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import psycopg
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench"
+)
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/4")
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+# 2 cores: one worker per core plus one, so a worker waiting on PostgreSQL leaves
+# the cores busy; two threads each for the same reason. See README, "Benchmark".
+WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
+THREADS = int(os.environ.get("BENCH_THREADS", "2"))
+MEMBERS = 12
+POSTS_PER_MEMBER = int(os.environ.get("BENCH_POSTS_PER_MEMBER", "30"))
+RESULTS = ROOT / "bench-results.json"
+BASE = f"http://127.0.0.1:{PORT}"
+# gunicorn runs as behind a TLS proxy, which the production settings trust.
+PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
+ORIGIN = f"https://127.0.0.1:{PORT}"
+
+# (case, what the table calls it), in the order they run
+GET_CASES = [
+    ("minimal", "minimal Django view (ceiling)"),
+    ("static", "static file via WhiteNoise (ceiling)"),
+    ("home", "home page, anonymous"),
+    ("campaign", "campaign page, anonymous"),
+    ("club", "club page, anonymous"),
+    ("consultation", "consultation page, member, 3,000 comments"),
+    ("search", "search, anonymous"),
+]
+PUBLIC_PAGES = ["home", "campaign", "club", "search"]
+
+
+def log(message):
+    print(f"== {message}", flush=True)
+
+
+def django_env(password):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.bench.settings",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "CSRF_TRUSTED_ORIGINS": ORIGIN,
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "BENCH_PASSWORD": password,
+    }
+
+
+def run(args, env, capture=False):
+    result = subprocess.run(
+        args, cwd=ROOT, env=env, check=True, text=True, capture_output=capture
+    )
+    return result.stdout
+
+
+# Set-up -------------------------------------------------------------------------
+
+
+def recreate_database():
+    """A new database each run: the figures then never depend on an earlier run."""
+    url = urlsplit(DATABASE_URL)
+    name = url.path.lstrip("/")
+    if name in {"", "postgres", "test"}:
+        sys.exit(f"Refusing to drop the database {name!r}; set BENCH_DATABASE_URL.")
+    server = url._replace(path="/postgres").geturl()
+    try:
+        connection = psycopg.connect(server, autocommit=True)
+    except psycopg.OperationalError as error:
+        sys.exit(f"PostgreSQL cannot be reached at {server}: {error}")
+    with connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def build(env):
+    log(f"Database {DATABASE_URL}: recreate, migrate, seed")
+    recreate_database()
+    manage = [PYTHON, "manage.py"]
+    run([*manage, "migrate", "--no-input", "--verbosity", "0"], env)
+    run(
+        [*manage, "seed_bench", "--force", "--verbosity", "0"]
+        + ["--password", env["BENCH_PASSWORD"]],
+        env,
+    )
+    log("collectstatic")
+    run([*manage, "collectstatic", "--no-input", "--verbosity", "0"], env)
+    log("Addresses and queries per request (Django's test client, in-process)")
+    plan = json.loads(run([PYTHON, "-m", "tests.bench.inside", "plan"], env, True))
+    for name, case in plan.items():
+        expected = 302 if name == "stances" else 200
+        if case["status"] != expected:
+            sys.exit(f"{name}: {case.get('url')} answered {case['status']}")
+    return plan
+
+
+class Server:
+    """gunicorn in its own process group, stopped whatever happens."""
+
+    def __init__(self, env):
+        self.env = env
+        self.process = None
+        self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115
+            prefix="bench-gunicorn-", suffix=".log", delete=False
+        )
+
+    def __enter__(self):
+        gunicorn = str(Path(PYTHON).with_name("gunicorn"))
+        self.process = subprocess.Popen(
+            [gunicorn, "portal.wsgi:application"]
+            + ["--bind", f"127.0.0.1:{PORT}", "--workers", str(WORKERS)]
+            + ["--threads", str(THREADS), "--log-level", "warning"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            self.wait_until_ready()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def wait_until_ready(self):
+        # The socket accepts as soon as the master binds it; workers answer once
+        # they have imported the project.
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and self.process.poll() is None:
+            try:
+                requests.get(
+                    f"{BASE}/bench/minimal/", headers=PROXY_HEADERS, timeout=10
+                )
+                return
+            except requests.RequestException:
+                time.sleep(0.3)
+        sys.exit(f"gunicorn did not start; its log:\n{self.tail()}")
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    def stop(self):
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def tail(self):
+        return Path(self.log.name).read_text()[-3000:]
+
+
+# Members --------------------------------------------------------------------------
+
+
+def cookie_header(cookies):
+    return "; ".join(f"{name}={value}" for name, value in cookies.items())
+
+
+def log_in(username, password):
+    """The member's cookies. They are Secure (production settings), so requests would
+    not send them over plain HTTP by itself: they go in a Cookie header."""
+    login = f"{BASE}/pl/accounts/login/"
+    page = requests.get(login, headers=PROXY_HEADERS, timeout=10)
+    cookies = {"csrftoken": page.cookies["csrftoken"]}
+    response = requests.post(
+        login,
+        data={
+            "username": username,
+            "password": password,
+            "csrfmiddlewaretoken": cookies["csrftoken"],
+        },
+        headers={
+            **PROXY_HEADERS,
+            "Referer": f"{ORIGIN}/pl/accounts/login/",
+            "Origin": ORIGIN,
+            "Cookie": cookie_header(cookies),
+        },
+        allow_redirects=False,
+        timeout=10,
+    )
+    if response.status_code != 302 or "sessionid" not in response.cookies:
+        sys.exit(f"{username} could not log in (HTTP {response.status_code})")
+    cookies.update(response.cookies.get_dict())
+    return cookies
+
+
+# Measuring -------------------------------------------------------------------------
+
+
+def warm(case, cookies):
+    headers = dict(PROXY_HEADERS)
+    if cookies:
+        headers["Cookie"] = cookie_header(cookies)
+    for _ in range(3):
+        response = requests.get(BASE + case["url"], headers=headers, timeout=10)
+        if response.status_code != 200:
+            sys.exit(f"{case['url']} answered {response.status_code} on warming")
+
+
+def wrk(url, cookies=None):
+    # A slow answer is a latency, not an error: wrk's default timeout is 2 s.
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "10s"]
+    args += ["--latency"]
+    args += ["-s", str(Path(__file__).with_name("report.lua"))]
+    args += ["-H", "X-Forwarded-Proto: https"]
+    if cookies:
+        args += ["-H", f"Cookie: {cookie_header(cookies)}"]
+    output = subprocess.run(
+        [*args, BASE + url], check=True, text=True, capture_output=True
+    ).stdout
+    line = next(line for line in output.splitlines() if line.startswith("BENCH "))
+    figures = json.loads(line.removeprefix("BENCH "))
+    return {
+        "requests_per_second": figures["requests"] / (figures["duration_us"] / 1e6),
+        "p50_ms": figures["p50_us"] / 1000,
+        "p95_ms": figures["p95_us"] / 1000,
+        "p99_ms": figures["p99_us"] / 1000,
+        "requests": figures["requests"],
+        "errors": figures["status_errors"] + figures["socket_errors"],
+    }
+
+
+def percentile(sorted_values, share):
+    if not sorted_values:
+        return 0.0
+    index = min(len(sorted_values) - 1, round(share * (len(sorted_values) - 1)))
+    return sorted_values[index]
+
+
+CHOICES = ["support", "support_with_changes", "oppose", "abstain"]
+
+
+def post_stances(members, plan):
+    """Every member posts at once, each going through the recommendations from a
+    different one, changing their choice as they go round again."""
+    urls = plan["urls"]
+    latencies, errors, posted = [], [], {}
+    lock = threading.Lock()
+    start = threading.Barrier(len(members))
+
+    def member_posts(number, username, cookies):
+        session = requests.Session()
+        headers = {
+            **PROXY_HEADERS,
+            "Cookie": cookie_header(cookies),
+            "Origin": ORIGIN,
+            "Referer": ORIGIN + urls[0],
+        }
+        mine, times, failures = [], [], 0
+        start.wait()
+        for post in range(POSTS_PER_MEMBER):
+            index = (number * 3 + post) % len(urls)
+            choice = CHOICES[(number + post // len(urls) + index) % len(CHOICES)]
+            data = {
+                "choice": choice,
+                "reason": "Trzeba dodać termin wdrożenia."
+                if choice == "support_with_changes"
+                else "",
+                "csrfmiddlewaretoken": cookies["csrftoken"],
+            }
+            began = time.perf_counter()
+            try:
+                response = session.post(
+                    BASE + urls[index],
+                    data=data,
+                    headers=headers,
+                    allow_redirects=False,
+                    timeout=30,
+                )
+                ok = response.status_code == 302
+            except requests.RequestException:
+                ok = False
+            times.append(time.perf_counter() - began)
+            if ok:
+                mine.append(plan["recommendations"][index])
+            else:
+                failures += 1
+        with lock:
+            latencies.extend(times)
+            errors.append(failures)
+            posted[username] = mine
+
+    threads = [
+        threading.Thread(target=member_posts, args=(number, username, cookies))
+        for number, (username, cookies) in enumerate(members.items())
+    ]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - began
+    latencies.sort()
+    return {
+        "requests_per_second": len(latencies) / elapsed,
+        "p50_ms": percentile(latencies, 0.50) * 1000,
+        "p95_ms": percentile(latencies, 0.95) * 1000,
+        "p99_ms": percentile(latencies, 0.99) * 1000,
+        "requests": len(latencies),
+        "errors": sum(errors),
+    }, posted
+
+
+# Report ------------------------------------------------------------------------------
+
+
+def table(results):
+    minimal = results["minimal"]["requests_per_second"]
+    static = results["static"]["requests_per_second"]
+    header = (
+        f"{'case':<44} {'req/s':>7} {'÷min':>5} {'÷stat':>5} {'p50 ms':>7} "
+        f"{'p95 ms':>7} {'p99 ms':>7} {'errors':>6} {'queries':>7} {'cache':>5}"
+    )
+    lines = [header, "-" * len(header)]
+    for result in results.values():
+        rate = result["requests_per_second"]
+        cached = {True: "yes", False: "no", None: ""}[result.get("from_cache")]
+        lines.append(
+            f"{result['title']:<44} {rate:>7.0f} {rate / minimal:>5.2f} "
+            f"{rate / static:>5.2f} {result['p50_ms']:>7.1f} {result['p95_ms']:>7.1f} "
+            f"{result['p99_ms']:>7.1f} {result['errors']:>6} "
+            f"{result['queries']:>7} {cached:>5}"
+        )
+    return "\n".join(lines)
+
+
+def targets(results):
+    minimal = results["minimal"]["requests_per_second"]
+    public = {
+        name: results[name]["requests_per_second"] / minimal for name in PUBLIC_PAGES
+    }
+    consultation = results["consultation"]["p95_ms"]
+    stances = results["stances"]
+    return [
+        {
+            "target": "public pages from cache ≥ 50 % of the minimal view",
+            "measured": ", ".join(f"{n} {r:.0%}" for n, r in public.items()),
+            "met": all(r >= 0.5 for r in public.values())
+            and all(results[n]["from_cache"] for n in PUBLIC_PAGES),
+        },
+        {
+            "target": "consultation page for a member, uncached: p95 < 250 ms",
+            "measured": f"p95 {consultation:.0f} ms",
+            "met": consultation < 250,
+        },
+        {
+            "target": "12 members posting stances at once: p95 < 100 ms, no error",
+            "measured": f"p95 {stances['p95_ms']:.0f} ms, {stances['errors']} errors",
+            "met": stances["p95_ms"] < 100 and stances["errors"] == 0,
+        },
+    ]
+
+
+def main():
+    # SIGTERM (a CI timeout, `kill`) unwinds like Ctrl-C, so gunicorn is stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    if shutil.which("wrk") is None:
+        sys.exit(
+            "wrk is missing: `make bench` installs it (Debian: apt-get install wrk)"
+        )
+    password = secrets.token_urlsafe(12)
+    env = django_env(password)
+    plan = build(env)
+    results = {}
+    log(
+        f"gunicorn: {WORKERS} workers × {THREADS} threads; wrk: 2 threads, "
+        f"{CONNECTIONS} connections, {SECONDS} s per case"
+    )
+    with Server(env) as server:
+        try:
+            members = {
+                f"member{n}": log_in(f"member{n}", password)
+                for n in range(1, MEMBERS + 1)
+            }
+            for name, title in GET_CASES:
+                case = plan[name]
+                cookies = members["member1"] if case.get("member") else None
+                warm(case, cookies)
+                log(f"{title}: {case['url']}")
+                results[name] = {
+                    "title": title,
+                    "url": case["url"],
+                    **wrk(case["url"], cookies),
+                    "queries": case["queries"],
+                    # A page that costs no query on a warm server came from the cache.
+                    "from_cache": case["queries"] == 0
+                    if name not in {"minimal", "static"}
+                    else None,
+                }
+            log(f"stance posts: {MEMBERS} members × {POSTS_PER_MEMBER}, at once")
+            figures, posted = post_stances(members, plan["stances"])
+        except BaseException:
+            print(server.tail(), file=sys.stderr)
+            raise
+    results["stances"] = {
+        "title": f"stance posts, {MEMBERS} members at once",
+        "url": plan["stances"]["urls"][0],
+        **figures,
+        "queries": plan["stances"]["queries"],
+        "from_cache": None,
+    }
+    check = json.loads(
+        subprocess.run(
+            [PYTHON, "-m", "tests.bench.inside", "stances"],
+            cwd=ROOT,
+            env=env,
+            input=json.dumps(posted),
+            check=True,
+            text=True,
+            capture_output=True,
+        ).stdout
+    )
+
+    print()
+    print(table(results))
+    print()
+    print("Stances in the database (each member: recommendations posted to, of those")
+    print("with exactly one stance of theirs, stance rows):")
+    print(
+        "  "
+        + ", ".join(
+            f"{name} {c['recommendations']}/{c['with_one_stance']}/{c['rows']}"
+            for name, c in sorted(check.items(), key=lambda item: int(item[0][6:]))
+        )
+    )
+    goals = targets(results)
+    print()
+    for goal in goals:
+        verdict = "met" if goal["met"] else "NOT met"
+        print(f"{verdict:>7}  {goal['target']}: {goal['measured']}")
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "settings": {
+                    "workers": WORKERS,
+                    "threads": THREADS,
+                    "connections": CONNECTIONS,
+                    "seconds": SECONDS,
+                    "cpus": os.cpu_count(),
+                    "posts_per_member": POSTS_PER_MEMBER,
+                },
+                "cases": results,
+                "stances_in_database": check,
+                "targets": goals,
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+    )
+    print(f"\nFigures written to {RESULTS.name}")
+
+
+if __name__ == "__main__":
+    main()
