@@ -398,6 +398,8 @@ def main():
         f"gunicorn: {WORKERS} workers × {THREADS} threads; wrk: 2 threads, "
         f"{CONNECTIONS} connections, {SECONDS} s per case"
     )
+    # Other work on the machine moves the figures: the run says how busy it was.
+    load_before = os.getloadavg()[0]
     with Server(env) as server:
         try:
             members = {
@@ -443,7 +445,12 @@ def main():
         ).stdout
     )
 
+    load_after = os.getloadavg()[0]
     print()
+    print(
+        f"{os.cpu_count()} CPUs; load average (1 min) {load_before:.1f} before "
+        f"measuring, {load_after:.1f} after"
+    )
     print(table(results))
     print()
     print("Stances in the database (each member: recommendations posted to, of those")
@@ -470,6 +477,8 @@ def main():
                     "seconds": SECONDS,
                     "cpus": os.cpu_count(),
                     "posts_per_member": POSTS_PER_MEMBER,
+                    "load_average_before": load_before,
+                    "load_average_after": load_after,
                 },
                 "cases": results,
                 "stances_in_database": check,
