@@ -1,15 +1,29 @@
 """The benchmark's Django side, run as its own process with the server's settings
 and database: `python -m tests.bench.inside plan|stances`. Prints JSON.
 
-plan     the addresses of each case, and the queries each costs, counted with
-         Django's test client (the second of two requests, as on a warm server)
+plan     the addresses of each case, the queries each costs, counted with
+         Django's test client (the second of two requests, as on a warm server),
+         and how long one request takes in-process when nothing else is sent
 stances  how many stances each member has on each recommendation (read from stdin)
 """
 
 import json
+import statistics
 import sys
+import time
+from functools import partial
 
 import django
+
+
+def median_ms(request, times=5):
+    """A request's duration in this process with nothing else sent at once."""
+    durations = []
+    for _ in range(times):
+        began = time.perf_counter()
+        request()
+        durations.append((time.perf_counter() - began) * 1000)
+    return statistics.median(durations)
 
 
 def plan():
@@ -61,15 +75,26 @@ def plan():
             response = client.get(case["url"])
         case["status"] = response.status_code
         case["queries"] = len(queries)
+        case["alone_ms"] = median_ms(partial(client.get, case["url"]))
     client = Client(**headers)
     client.force_login(member)
     with CaptureQueriesContext(connection) as queries:
         response = client.post(
             stance_url(recommendations[0]), {"choice": "support", "reason": ""}
         )
+    # Counted now: each request that follows empties the connection's query log.
+    stance_queries = len(queries)
+    alone_ms = median_ms(
+        partial(
+            client.post,
+            stance_url(recommendations[0]),
+            {"choice": "oppose", "reason": ""},
+        )
+    )
     cases["stances"] = {
         "status": response.status_code,
-        "queries": len(queries),
+        "queries": stance_queries,
+        "alone_ms": alone_ms,
         "urls": [stance_url(pk) for pk in recommendations],
         "recommendations": recommendations,
     }
