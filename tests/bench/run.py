@@ -168,14 +168,16 @@ class Server:
         self.stop()
 
     def stop(self):
-        if self.process is None or self.process.poll() is not None:
-            return
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        # Whoever needed the log has printed its tail by now.
+        self.log.close()
+        Path(self.log.name).unlink(missing_ok=True)
 
     def tail(self):
         return Path(self.log.name).read_text()[-3000:]
