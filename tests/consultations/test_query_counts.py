@@ -100,3 +100,21 @@ def test_results_and_report_cost_the_same_for_10_or_1000_comments(
 
     assert few == many
     assert many == {"results": 35, "report": 36}[view]
+
+
+@pytest.mark.parametrize("language", ["pl", "uk"])
+def test_the_written_out_reply_form_matches_djangos_rendering(language):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from consultations.forms import CommentForm
+
+    def rendered(template):
+        form = CommentForm(auto_id="reply-7-%s", initial={"parent": 7})
+        html = render_to_string(template, {"form": form})
+        return " ".join(html.replace(">", "> ").replace("<", " <").split())
+
+    with translation.override(language):
+        assert rendered("consultations/includes/reply_fields.html") == rendered(
+            "includes/form.html"
+        )
