@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -442,19 +443,21 @@ def post_comment(request, page):
             record, form.cleaned_data["recommendation"]
         )
     try:
-        if needs_display_name:
-            MemberProfile.objects.create(
-                user=user, display_name=form.cleaned_data["display_name"]
+        # The display name is stored with the comment or not at all.
+        with transaction.atomic():
+            if needs_display_name:
+                MemberProfile.objects.create(
+                    user=user, display_name=form.cleaned_data["display_name"]
+                )
+            comment = services.post_comment(
+                author=user,
+                consultation=record,
+                text=form.cleaned_data["text"].strip(),
+                language=form.cleaned_data["language"],
+                recommendation=recommendation,
+                parent=parent,
+                official=rules.is_editor(user) and not rules.is_member(user, record),
             )
-        comment = services.post_comment(
-            author=user,
-            consultation=record,
-            text=form.cleaned_data["text"].strip(),
-            language=form.cleaned_data["language"],
-            recommendation=recommendation,
-            parent=parent,
-            official=rules.is_editor(user) and not rules.is_member(user, record),
-        )
     except services.RateLimited:
         raise Refusal(
             _(
