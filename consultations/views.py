@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -446,9 +446,7 @@ def post_comment(request, page):
         # The display name is stored with the comment or not at all.
         with transaction.atomic():
             if needs_display_name:
-                MemberProfile.objects.create(
-                    user=user, display_name=form.cleaned_data["display_name"]
-                )
+                _choose_display_name(user, form.cleaned_data["display_name"])
             comment = services.post_comment(
                 author=user,
                 consultation=record,
@@ -471,6 +469,21 @@ def post_comment(request, page):
     if recommendation:
         return redirect(_recommendation_url(page, recommendation, anchor))
     return redirect(f"{page.url}#{anchor}")
+
+
+def _choose_display_name(user, name):
+    """Store the name a member chose with their first comment. A parallel post of
+    theirs (a second tab, a double click) may have stored one a moment before:
+    then that one stands."""
+    try:
+        with transaction.atomic():
+            MemberProfile.objects.create(user=user, display_name=name)
+    except IntegrityError:
+        if not MemberProfile.objects.filter(user=user).exists():
+            raise Refusal(
+                _("Someone already uses this display name. Please choose another."),
+                status=409,
+            ) from None
 
 
 def _comment_form_again(request, page, record, form):
