@@ -1,6 +1,6 @@
-"""A friendly page while the database is away.
+"""A friendly page while the database (or Redis, when configured) is away.
 
-A lost or refused database connection is an outage, not a bug: visitors get a
+A lost or refused connection is an outage, not a bug: visitors get a
 translated "back in a moment" page with status 503 and Retry-After instead of the
 generic error page. The page is a static template: rendering it needs neither the
 database nor a request context. Django's own handling stays in place around it:
@@ -20,14 +20,24 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.views import defaults
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 RETRY_AFTER_SECONDS = 60
 
-
-def is_database_outage(error):
+OUTAGES = (
     # django.db wraps psycopg's and sqlite3's errors in these two classes: a
     # refused or dropped connection, a server shutting down, a locked database.
-    return isinstance(error, OperationalError | InterfaceError)
+    OperationalError,
+    InterfaceError,
+    # Redis is a required service when REDIS_URL is set (the page cache, sessions).
+    RedisConnectionError,
+    RedisTimeoutError,
+)
+
+
+def is_outage(error):
+    return isinstance(error, OUTAGES)
 
 
 def outage_response():
@@ -44,6 +54,6 @@ def outage_response():
 
 def server_error(request, template_name=defaults.ERROR_500_TEMPLATE_NAME):
     """Django calls this from inside its ``except`` block, so the error is at hand."""
-    if is_database_outage(sys.exc_info()[1]):
+    if is_outage(sys.exc_info()[1]):
         return outage_response()
     return defaults.server_error(request, template_name)

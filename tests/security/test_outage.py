@@ -2,6 +2,7 @@
 when it is back, without a restart."""
 
 import contextlib
+import itertools
 import os
 import re
 import socket
@@ -56,6 +57,22 @@ def test_a_failed_form_post_says_nothing_was_saved(home_pages, member):
 
     assert response.status_code == 503
     assert "nothing was saved" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_redis_going_away_gives_the_same_page(home_pages, monkeypatch):
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    class UnreachableCache:
+        def get(self, *args, **kwargs):
+            raise RedisConnectionError("Error 111 connecting to 127.0.0.1:6379.")
+
+    monkeypatch.setattr("portal.cache.page_cache", UnreachableCache)
+
+    response = Client(raise_request_exception=False).get("/pl/")
+
+    assert response.status_code == 503
+    assert FRIENDLY in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -255,14 +272,22 @@ def fetch(url):
 
 def test_the_portal_survives_postgresql_going_away(portal_behind_proxy, proxy):
     home = portal_behind_proxy + "/pl/"
-    assert fetch(home)[0] == 200
+    # The first request makes the site settings (an edit: a new cache generation);
+    # by the third, the home page comes from the public page cache.
+    assert [fetch(home)[0] for _ in range(2)] == [200, 200]
+    assert fetch(home)[2].get("X-Cache") == "HIT"
+    reads = itertools.count()
+
+    def uncached_home():
+        # A new address each time: the page cache cannot answer for the database.
+        return fetch(f"{home}?read={next(reads)}")
 
     statuses = []
     stop = threading.Event()
 
     def keep_reading():
         while not stop.is_set():
-            status, html, _headers = fetch(home)
+            status, html, _headers = uncached_home()
             statuses.append((status, html[:300]))
 
     reader = threading.Thread(target=keep_reading)
@@ -270,7 +295,8 @@ def test_the_portal_survives_postgresql_going_away(portal_behind_proxy, proxy):
     time.sleep(0.5)
     proxy.cut()  # mid-traffic
     time.sleep(1)
-    down = [fetch(home), fetch(portal_behind_proxy + "/uk/search/?q=kurs")]
+    down = [uncached_home(), fetch(portal_behind_proxy + "/uk/search/?q=kurs")]
+    stored = fetch(home)
     stop.set()
     reader.join()
 
@@ -280,10 +306,12 @@ def test_the_portal_survives_postgresql_going_away(portal_behind_proxy, proxy):
         assert "Traceback" not in html
         assert headers["Retry-After"]
     assert {status for status, _html in statuses} == {200, 503}, statuses
+    # Anonymous visitors still get the pages stored before the database went away.
+    assert stored[0] == 200 and stored[2].get("X-Cache") == "HIT"
 
     proxy.restore()
     deadline = time.monotonic() + 10
-    while (status := fetch(home)[0]) != 200 and time.monotonic() < deadline:
+    while (status := uncached_home()[0]) != 200 and time.monotonic() < deadline:
         time.sleep(0.2)
     assert status == 200
     assert fetch(portal_behind_proxy + "/uk/search/?q=kurs")[0] == 200
