@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -68,10 +69,13 @@ class CommentForm(forms.Form):
 
     def clean_display_name(self):
         name = self.cleaned_data["display_name"].strip()
-        if MemberProfile.objects.filter(display_name__iexact=name).exists():
-            raise forms.ValidationError(
-                _("Someone already uses this display name. Please choose another.")
-            )
+        # The database's own rule (unique by lower case), not __iexact: the two
+        # disagree on some letters (ẞ lower-cases to ß, ß does not upper-case to ẞ)
+        # and the insert then failed with a server error.
+        try:
+            MemberProfile(display_name=name).validate_constraints()
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from None
         return name
 
 

@@ -20,6 +20,7 @@ from consultations.models import (
     RecommendationVersion,
     TrackerEntry,
 )
+from consultations.models.records import Visibility
 from consultations.models.tracker import ImplementationStatus
 from consultations.results import (
     SORTS,
@@ -341,10 +342,14 @@ def tracker_context(request):
     if institution_key in {str(k) for k in institutions}:
         entries = entries.filter(institution__translation_key=institution_key)
     entries = list(entries)
-    # A recommendation from a consultation is named in the reader's language.
+    # A recommendation from a public consultation is named in the reader's
+    # language. A team-only consultation's wording stays with the team: the entry
+    # shows the title the editor gave it.
     titles = dict(
         RecommendationVersion.objects.filter(
-            recommendation__tracker_entry__in=entries, locale=locale
+            recommendation__tracker_entry__in=entries,
+            recommendation__consultation__visibility=Visibility.PUBLIC,
+            locale=locale,
         )
         .order_by("draft_version")
         .values_list("recommendation__tracker_entry", "title")

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -442,19 +443,19 @@ def post_comment(request, page):
             record, form.cleaned_data["recommendation"]
         )
     try:
-        if needs_display_name:
-            MemberProfile.objects.create(
-                user=user, display_name=form.cleaned_data["display_name"]
+        # The display name is stored with the comment or not at all.
+        with transaction.atomic():
+            if needs_display_name:
+                _choose_display_name(user, form.cleaned_data["display_name"])
+            comment = services.post_comment(
+                author=user,
+                consultation=record,
+                text=form.cleaned_data["text"].strip(),
+                language=form.cleaned_data["language"],
+                recommendation=recommendation,
+                parent=parent,
+                official=rules.is_editor(user) and not rules.is_member(user, record),
             )
-        comment = services.post_comment(
-            author=user,
-            consultation=record,
-            text=form.cleaned_data["text"].strip(),
-            language=form.cleaned_data["language"],
-            recommendation=recommendation,
-            parent=parent,
-            official=rules.is_editor(user) and not rules.is_member(user, record),
-        )
     except services.RateLimited:
         raise Refusal(
             _(
@@ -468,6 +469,21 @@ def post_comment(request, page):
     if recommendation:
         return redirect(_recommendation_url(page, recommendation, anchor))
     return redirect(f"{page.url}#{anchor}")
+
+
+def _choose_display_name(user, name):
+    """Store the name a member chose with their first comment. A parallel post of
+    theirs (a second tab, a double click) may have stored one a moment before:
+    then that one stands."""
+    try:
+        with transaction.atomic():
+            MemberProfile.objects.create(user=user, display_name=name)
+    except IntegrityError:
+        if not MemberProfile.objects.filter(user=user).exists():
+            raise Refusal(
+                _("Someone already uses this display name. Please choose another."),
+                status=409,
+            ) from None
 
 
 def _comment_form_again(request, page, record, form):

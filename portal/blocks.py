@@ -43,6 +43,17 @@ class FeaturedPageBlock(blocks.StructBlock):
         label = _("Featured page")
         template = "blocks/featured_page_block.html"
 
+    def get_context(self, value, parent_context=None):
+        """The page in the reader's language, if it is live and public: like the
+        menus, a featured card never names a page restricted to a group, a login
+        or a password (its title would be shown to everyone)."""
+        context = super().get_context(value, parent_context)
+        target = value["page"].localized if value["page"] else None
+        if target and (not target.live or target.get_view_restrictions().exists()):
+            target = None
+        context["target"] = target
+        return context
+
 
 class RichTextBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):

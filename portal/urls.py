@@ -53,6 +53,9 @@ account_patterns = [
     ),
 ]
 
+# A lost database connection gets a friendly 503 page; anything else the 500 page.
+handler500 = "portal.outage.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -8,10 +8,19 @@ import threading
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 
-from consultations.models import ConsultationPage, PollAnswer, Stance
+from consultations.models import (
+    Comment,
+    ConsultationIndexPage,
+    ConsultationPage,
+    MemberProfile,
+    PollAnswer,
+    Stance,
+)
+from tests.consultations.conftest import make_consultation
 
 MEMBERS = [f"member{n}" for n in range(1, 13)]
 POSTS_PER_MEMBER = 3
@@ -112,3 +121,59 @@ def test_parallel_poll_answers_keep_one_answer_per_member(
         assert answers.count() == len(MEMBERS)
         for answer in answers:
             assert answer.choices.count() == 2
+
+
+@pytest.fixture
+def newcomers(live_site, django_db_blocker, settings):
+    """A consultation of its own group, whose members have no display name yet;
+    the shared demo's team and consultations are left as they were."""
+    settings.CONSULTATIONS_COMMENT_LIMIT = 1000
+    with django_db_blocker.unblock():
+        group, _ = Group.objects.get_or_create(name="Concurrency team")
+        index = ConsultationIndexPage.objects.get(locale__language_code="pl")
+        page = make_consultation(index, polls=False)
+        page.participant_group = group
+        page.save_revision().publish()
+        page.refresh_from_db()
+        clients = {}
+        for n in range(8):
+            user = get_user_model().objects.create(username=f"newcomer-{page.pk}-{n}")
+            user.groups.add(group)
+            client = Client()
+            client.force_login(user)
+            clients[user] = client
+        yield page, clients
+
+
+def test_parallel_comment_posts_store_each_comment_once(newcomers, django_db_blocker):
+    """Members post their first comments from several tabs at once: each choosing
+    a display name on the way. Nothing is lost, nothing is stored twice, and no
+    post fails because a parallel one created the member's profile first."""
+    page, clients = newcomers
+    with django_db_blocker.unblock():
+        url = page.url + page.reverse_subpage("comment")
+        requests = [
+            (
+                client,
+                url,
+                {
+                    "text": f"Komentarz {n} od {user.username}",
+                    "language": "pl",
+                    "display_name": f"Nick {user.username}",
+                },
+            )
+            for user, client in clients.items()
+            for n in range(POSTS_PER_MEMBER)
+        ]
+
+        statuses = post_all_at_once(requests)
+
+        assert statuses == [302] * len(requests)
+        texts = sorted(
+            Comment.objects.filter(consultation=page.record).values_list(
+                "text", flat=True
+            )
+        )
+        assert texts == sorted(data["text"] for _client, _url, data in requests)
+        profiles = MemberProfile.objects.filter(user__in=list(clients))
+        assert profiles.count() == len(clients)
