@@ -126,3 +126,9 @@ def query_with(request, **changes):
     for name, value in changes.items():
         query[name] = value
     return query.urlencode()
+
+
+@register.filter
+def total_minutes(duration):
+    """A timedelta in whole minutes, rounded up (for the login lockout page)."""
+    return -(-int(duration.total_seconds()) // 60) if duration else 0

@@ -1,0 +1,36 @@
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.utils.cache import add_never_cache_headers
+
+from portal.security import log_refusal
+
+
+class PrivateResponseMiddleware:
+    """Never let a browser or a shared cache keep what a logged-in person sees.
+
+    Every page shown to a logged-in member carries their account links and a CSRF
+    token, many carry their own stance, their data or team-only content, so all of
+    them go out ``private, no-store``. Pages restricted to a group or a password get
+    the same from Wagtail itself. Refused requests (403) go to the security log.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            add_never_cache_headers(response)
+        if response.status_code == 403:
+            log_refusal(request, response)
+        return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's own policy under ADMIN_URL_PREFIX."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith(settings.ADMIN_URL_PREFIX):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
+        return parts
