@@ -11,7 +11,9 @@ class PrivateResponseMiddleware:
     Every page shown to a logged-in member carries their account links and a CSRF
     token, many carry their own stance, their data or team-only content, so all of
     them go out ``private, no-store``. Pages restricted to a group or a password get
-    the same from Wagtail itself. Refused requests (403) go to the security log.
+    the same from Wagtail itself, documents of restricted collections from our
+    ``before_serve_document`` hook (which sets ``request.private_response``).
+    Refused requests (403) go to the security log.
     """
 
     def __init__(self, get_response):
@@ -19,7 +21,12 @@ class PrivateResponseMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.user.is_authenticated:
+        if (
+            request.user.is_authenticated
+            or getattr(request, "private_response", False)
+            # A lockout, or a form refused by the rate limit with the person's text.
+            or response.status_code == 429
+        ):
             add_never_cache_headers(response)
         if response.status_code == 403:
             log_refusal(request, response)

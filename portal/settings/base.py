@@ -326,6 +326,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Documents go through Wagtail's serve view, which enforces collection privacy;
 # /media/documents/ is never served directly (portal/urls.py, README).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.DocumentForm"
 # Only these open in the browser; anything else (HTML, SVG …) is a download.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
