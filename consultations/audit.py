@@ -26,16 +26,14 @@ def register(actions):
         actions.register_action(action, label, message)
 
 
-def comment_title(comment):
-    return _("Comment #%(id)s") % {"id": comment.pk}
-
-
 def log_moderation(comment, action, editor):
+    # The label is the comment's number (Wagtail would use its text); the report
+    # names the type, "comment", in the reader's language.
     log(
         comment,
         action,
         user=editor,
-        title=str(comment_title(comment)),
+        title=f"#{comment.pk}",
         data={"consultation": comment.consultation_id},
     )
 
