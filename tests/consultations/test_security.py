@@ -290,6 +290,7 @@ def test_stance_reasons_and_comments_are_escaped_in_results_and_report(
     client.force_login(editor)
 
     assert_escaped(client.get(route(public_page, "report")))
-    assert "<script>alert" not in client.get(
-        route(public_page, "results")
-    ).content.decode()
+    assert (
+        "<script>alert"
+        not in client.get(route(public_page, "results")).content.decode()
+    )

@@ -41,9 +41,7 @@ def test_a_join_request_is_escaped_where_editors_read_it(client, home_pages, edi
     ClubFormFieldFactory(page=club, label="Imię", field_type="singleline")
     ClubFormFieldFactory(page=club, label="O sobie", field_type="multiline")
     club = publish(club)
-    client.post(
-        club.url, {"imie": SCRIPT, "o_sobie": SCRIPT, "privacy_consent": "on"}
-    )
+    client.post(club.url, {"imie": SCRIPT, "o_sobie": SCRIPT, "privacy_consent": "on"})
     client.force_login(editor)
 
     response = client.get(reverse("wagtailforms:list_submissions", args=[club.pk]))

@@ -175,7 +175,8 @@ def test_a_production_response_carries_hsts_and_the_security_headers():
 def test_the_login_lockout_has_a_cool_off_and_locks_account_and_address_together():
     from datetime import timedelta
 
-    assert settings.AXES_COOLOFF_TIME == timedelta(minutes=15)
+    cool_off = settings.AXES_COOLOFF_TIME
+    assert cool_off == timedelta(minutes=15)
     assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
     assert settings.AXES_RESET_ON_SUCCESS is True
     assert settings.AUTHENTICATION_BACKENDS[0].startswith("axes.")
