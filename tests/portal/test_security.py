@@ -363,6 +363,16 @@ def test_html_svg_and_scripts_cannot_be_uploaded_as_documents(name):
     assert form.errors["file"]
 
 
+@pytest.mark.django_db
+def test_documents_over_the_size_limit_are_refused(settings):
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1024
+
+    form = document_form("draft.pdf", b"%PDF-1.7" + b"x" * 2048)
+
+    assert not form.is_valid()
+    assert form.errors["file"]
+
+
 def test_svg_images_are_not_accepted(settings):
     assert "svg" not in settings.WAGTAILIMAGES_EXTENSIONS
     assert not {"text/html", "image/svg+xml"} & set(
