@@ -1,3 +1,4 @@
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers
@@ -34,10 +35,20 @@ class PrivateResponseMiddleware:
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp's middleware, with the admin's own policy under ADMIN_URL_PREFIX."""
+    """django-csp's middleware, with the admin's own policy under ADMIN_URL_PREFIX.
+
+    A preview is the public page rendered for the admin through a dummy request
+    (Wagtail's ``make_preview_request`` runs it through this middleware with the
+    page's own path): it keeps the public policy, so previews show what the policy
+    allows, but the admin's preview panel may frame it.
+    """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and request.path_info.startswith(settings.ADMIN_URL_PREFIX):
+        if report_only:
+            return parts
+        if request.path_info.startswith(settings.ADMIN_URL_PREFIX):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
+        elif getattr(request, "is_dummy", False):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts

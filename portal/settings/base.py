@@ -320,8 +320,10 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "form-action": [SELF],
     "frame-ancestors": [SELF],
 }
-# The dashboard's update check would call wagtail.io from editors' browsers.
+# The dashboard's update check would call wagtail.io from editors' browsers, and
+# avatars would send a hash of each editor's e-mail address to Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Documents go through Wagtail's serve view, which enforces collection privacy;
 # /media/documents/ is never served directly (portal/urls.py, README).

@@ -236,6 +236,18 @@ def test_the_admin_has_its_own_policy_that_lets_it_frame_its_previews(client):
     assert "script-src 'self' 'unsafe-inline'" in csp
 
 
+@pytest.mark.django_db
+def test_a_preview_keeps_the_public_policy_but_the_admin_may_frame_it(home_pages, rf):
+    request = rf.get("/admin/pages/")
+    request.user = EditorFactory()
+
+    response = home_pages["pl"].make_preview_request(request)
+
+    csp = response["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in csp
+    assert "unsafe-inline" not in csp
+
+
 def test_public_templates_hold_no_inline_script_or_event_handler():
     import re
     from pathlib import Path
