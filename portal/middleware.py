@@ -6,6 +6,15 @@ from django.utils.cache import add_never_cache_headers
 from portal.security import log_refusal
 
 
+def logged_in(request):
+    # Without a session cookie nobody is logged in; asking anyway would load the
+    # session and add "Vary: Cookie" to responses that do not depend on it.
+    return (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        and request.user.is_authenticated
+    )
+
+
 class PrivateResponseMiddleware:
     """Never let a browser or a shared cache keep what a logged-in person sees.
 
@@ -23,7 +32,7 @@ class PrivateResponseMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if (
-            request.user.is_authenticated
+            logged_in(request)
             or getattr(request, "private_response", False)
             # A lockout, or a form refused by the rate limit with the person's text.
             or response.status_code == 429
