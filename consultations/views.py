@@ -9,9 +9,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from consultations import rules, services
 from consultations.diff import word_diff
@@ -31,7 +31,7 @@ from consultations.models import (
     Recommendation,
     Stance,
 )
-from consultations.models.records import Phase, Visibility
+from consultations.models.records import Phase
 
 COMMENTS_PER_PAGE = 20
 
@@ -45,33 +45,23 @@ class Refusal(Exception):
 
 
 def refusals(view):
-    """Turn a Refusal (and anonymous access to team-only pages) into a response.
-
-    Only what an anonymous visitor sees of a public consultation may be cached;
-    anything a logged-in person sees is never cached (portal/middleware.py).
-    """
+    """Turn a Refusal (and anonymous access to team-only pages) into a response."""
 
     def wrapper(request, page, *args, **kwargs):
         try:
-            response = view(request, page, *args, **kwargs)
+            return view(request, page, *args, **kwargs)
         except Refusal as refusal:
             if refusal.status == 403 and not request.user.is_authenticated:
-                response = redirect_to_login(request.get_full_path())
-            else:
-                response = TemplateResponse(
-                    request,
-                    "consultations/refusal.html",
-                    {"page": page, "message": refusal.message},
-                    status=refusal.status,
-                )
-            add_never_cache_headers(response)
+                return redirect_to_login(request.get_full_path())
+            response = TemplateResponse(
+                request,
+                "consultations/refusal.html",
+                {"page": page, "message": refusal.message},
+                status=refusal.status,
+            )
             return response
-        record = page.record
-        if record is None or record.visibility != Visibility.PUBLIC:
-            add_never_cache_headers(response)
-        return response
 
-    return wrapper
+    return never_cache(wrapper)
 
 
 def _record_for(request, page):
