@@ -10,7 +10,9 @@ class PortalConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in, user_login_failed
 
         from portal import security
+        from portal.cache import connect_invalidation
 
+        connect_invalidation()
         user_logged_in.connect(security.log_login, dispatch_uid="portal.security")
         user_login_failed.connect(
             security.log_login_failure, dispatch_uid="portal.security"

@@ -1,6 +1,7 @@
 import pytest
+from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.test.testcases import LiveServerThread
@@ -98,12 +99,25 @@ def media_root(tmp_path_factory):
         yield
 
 
+def clear_caches():
+    for alias in settings.CACHES:
+        caches[alias].clear()
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with no rate-limit counters and no cached site roots."""
-    cache.clear()
+    """Each test starts with no rate-limit counters, cached site roots or pages."""
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
+
+
+@pytest.fixture
+def uncached_pages(settings):
+    """Render every request and read sessions from the database, whatever the
+    cache: for counting what a page costs when nothing is stored."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 
 @pytest.fixture

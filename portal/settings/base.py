@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Directly after SecurityMiddleware, as WhiteNoise's documentation asks.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and authentication: a stored public page needs neither.
+    "portal.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -132,6 +134,42 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Caches. With REDIS_URL (redis://host:6379/0) every application server shares
+# them: rate-limit counters, cached sessions, the public page cache and image
+# renditions. Without it each process keeps its own in memory, which is right for
+# one process (`make run`) only.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+PAGE_CACHE_ALIAS = "pages"
+# How long a public page is kept (seconds); publishing invalidates it at once. 0
+# turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 5 * 60))
+
+
+def _cache(prefix, timeout=300):
+    if REDIS_URL:
+        backend = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+    else:
+        backend = {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": prefix,
+        }
+    return {**backend, "KEY_PREFIX": prefix, "TIMEOUT": timeout}
+
+
+CACHES = {
+    "default": _cache("portal"),
+    PAGE_CACHE_ALIAS: _cache("pages", PAGE_CACHE_SECONDS),
+    # Wagtail looks renditions up here before asking the database.
+    "renditions": _cache("renditions", 60 * 60 * 24 * 7),
+}
+if REDIS_URL:
+    # Sessions live in the database and are read through Redis. Not with local
+    # memory: a logout on one server would not reach another server's copy.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATORS}.UserAttributeSimilarityValidator"},
@@ -178,6 +216,20 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Media on S3-compatible object storage (AWS, MinIO, Ceph…) when a bucket is set,
+# so every application server sees the same uploads. The bucket stays private:
+# image URLs are signed, and documents are streamed through Wagtail's serve view,
+# which enforces their privacy. boto3 reads AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY from the environment itself.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_DEFAULT_ACL = None
+    AWS_QUERYSTRING_AUTH = True
+    AWS_S3_FILE_OVERWRITE = False
 
 # Complex page forms in the Wagtail editor can exceed Django's default of 1,000.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -230,7 +282,7 @@ CONSULTATIONS_COMMENT_WINDOW = 10 * 60
 # Public forms: at most this many stored submissions per address and period
 # (seconds). Generous, since many people can share one address (a reception
 # centre, a library). See portal/spam.py.
-PUBLIC_FORM_RATE_LIMIT = (10, 60 * 60)
+PUBLIC_FORM_RATE_LIMIT = (int(os.environ.get("PUBLIC_FORM_RATE_LIMIT", 10)), 60 * 60)
 # How many reverse proxies in front of the app append to X-Forwarded-For. With 0
 # the limit counts REMOTE_ADDR, which behind a proxy is the proxy's address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

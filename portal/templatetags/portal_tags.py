@@ -128,6 +128,17 @@ def query_with(request, **changes):
     return query.urlencode()
 
 
+@register.simple_tag
+def fragment_cache():
+    """What a ``{% wagtailpagecache %}`` around page content varies on besides the
+    page: the page cache's generation (so a page chooser's target being renamed or
+    moved shows at once) and its timeout (0 in tests that count rendering)."""
+    from portal.cache import current_generation
+
+    timeout = settings.PAGE_CACHE_SECONDS
+    return {"timeout": timeout, "generation": current_generation() if timeout else 0}
+
+
 @register.filter
 def total_minutes(duration):
     """A timedelta in whole minutes, rounded up (for the login lockout page)."""

@@ -9,7 +9,7 @@ from consultations.models import Comment, MemberProfile
 from tests.consultations.conftest import route
 from tests.factories import MemberFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 
 def add_comments(record, recommendation, authors, count):

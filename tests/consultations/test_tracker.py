@@ -118,7 +118,7 @@ def queries_for(client, url):
 
 
 def test_the_tracker_costs_the_same_for_3_or_30_entries(
-    client, tracker, areas, city_hall
+    client, tracker, areas, city_hall, uncached_pages
 ):
     for n in range(3):
         track(

@@ -2,6 +2,8 @@
 
 Each page is requested once first, so that image renditions exist and Wagtail's
 site-root cache is warm, as on a running site; the second request is counted.
+The public page cache is off here: these are the costs of rendering, which a
+visitor pays when a page is not stored (tests/portal/test_page_cache.py).
 """
 
 import datetime
@@ -29,7 +31,7 @@ from tests.factories import (
     publish,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 
 def count_queries(client, url, **params):

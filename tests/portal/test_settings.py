@@ -136,6 +136,55 @@ def test_production_serves_compressed_hashed_static_files():
     )
 
 
+def test_with_redis_every_cache_and_the_sessions_are_shared():
+    values = settings_in(
+        {**PRODUCTION_ENV, "REDIS_URL": "redis://cache.internal:6379/2"},
+        "CACHES",
+        "SESSION_ENGINE",
+    )
+
+    caches = values["CACHES"]
+    assert set(caches) == {"default", "pages", "renditions"}
+    assert {cache["BACKEND"] for cache in caches.values()} == {
+        "django.core.cache.backends.redis.RedisCache"
+    }
+    assert {cache["LOCATION"] for cache in caches.values()} == {
+        "redis://cache.internal:6379/2"
+    }
+    # One Redis database, kept apart by prefix.
+    assert len({cache["KEY_PREFIX"] for cache in caches.values()}) == 3
+    assert values["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
+
+
+def test_without_redis_sessions_stay_in_the_database():
+    values = settings_in(PRODUCTION_ENV, "CACHES", "SESSION_ENGINE")
+
+    assert values["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
+    assert values["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
+
+
+def test_media_go_to_object_storage_when_a_bucket_is_set():
+    code = (
+        "import django; django.setup(); "
+        "from django.core.files.storage import storages; s = storages['default']; "
+        "print(type(s).__module__, s.bucket_name, s.endpoint_url)"
+    )
+    env = {
+        **PRODUCTION_ENV,
+        "AWS_STORAGE_BUCKET_NAME": "portal-media",
+        "AWS_S3_ENDPOINT_URL": "https://objects.example.org",
+    }
+
+    result = run(["-c", code], env)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "storages.backends.s3",
+        "portal-media",
+        "https://objects.example.org",
+    ]
+
+
 def test_production_sends_hsts_and_keeps_cookies_to_https():
     values = settings_in(
         PRODUCTION_ENV,

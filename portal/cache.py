@@ -1,0 +1,208 @@
+"""The public page cache: whole responses for anonymous visitors, shared by every
+application server through the "pages" cache (Redis when REDIS_URL is set).
+
+A response is kept only when it cannot differ from one visitor to the next: a GET
+without a session or messages cookie, answered 200 with no cookie set (a form's
+CSRF token sets one), and with no ``Cache-Control`` saying private, no-store or
+no-cache (every consultation view says so: see ``never_cache`` in
+consultations/views.py). Members' pages are never stored, and members never get a
+stored page.
+
+Invalidation is by generation: every key carries the current generation, and any
+change an anonymous visitor could see (a page published, unpublished, moved or
+deleted; a menu, footer, snippet, setting, image, document or redirect saved)
+starts a new one once its transaction commits. Coarse, but it cannot miss a list,
+a menu or a translation that shows the changed page, and editors publish rarely
+next to how often pages are read. Old generations expire with the timeout, which
+also bounds how stale a time-dependent list (upcoming meetings, open
+consultations) can be.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.utils.cache import patch_cache_control
+
+GENERATION_KEY = "generation"
+UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
+# Headers that belong to one exchange, never to a stored page.
+PER_RESPONSE_HEADERS = {"set-cookie", "date", "x-cache"}
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def current_generation():
+    cache = page_cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # Never restart from a small number: after an eviction, an old entry
+        # must not match again.
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def _bump():
+    page_cache().set(GENERATION_KEY, time.time_ns(), None)
+
+
+def start_new_generation():
+    """Make every stored page stale, on every server.
+
+    Now, so that this process's next request sees the change, and again once the
+    change commits: a request on another server that rendered the old content in
+    between must not have stored it under the new generation."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _key(request, generation):
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(url.encode()).hexdigest()
+    return f"page:{generation}:{digest}"
+
+
+def _request_is_anonymous(request):
+    return not (
+        settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
+    )
+
+
+def _is_storable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return not any(word in cache_control for word in UNCACHEABLE_DIRECTIVES)
+
+
+class PublicPageCacheMiddleware:
+    """Serve and store anonymous GETs; see the module's docstring for the rules.
+
+    It sits before the session, CSRF and authentication middleware, so a stored
+    page costs one cache read for the generation and one for the page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        timeout = settings.PAGE_CACHE_SECONDS
+        if (
+            not timeout
+            or request.method not in ("GET", "HEAD")
+            or not _request_is_anonymous(request)
+        ):
+            return self.get_response(request)
+
+        # Redis is a required service when configured, like the database: if it
+        # is down, the outage page answers (portal/outage.py).
+        cache = page_cache()
+        key = _key(request, current_generation())
+        stored = cache.get(key)
+        if stored is not None:
+            return self._rebuild(stored)
+
+        response = self.get_response(request)
+        if request.method == "GET" and _is_storable(request, response):
+            # Browsers and shared caches must come back to us: only we know when
+            # an editor publishes.
+            patch_cache_control(response, no_cache=True)
+            cache.set(key, self._freeze(response), timeout)
+            response["X-Cache"] = "MISS"
+        return response
+
+    @staticmethod
+    def _freeze(response):
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in PER_RESPONSE_HEADERS
+        ]
+        return {"content": response.content, "headers": headers}
+
+    @staticmethod
+    def _rebuild(stored):
+        from django.http import HttpResponse
+
+        response = HttpResponse(stored["content"])
+        for name, value in stored["headers"]:
+            response[name] = value
+        response["X-Cache"] = "HIT"
+        return response
+
+
+# --- Invalidation --------------------------------------------------------------------
+
+# Models an anonymous visitor sees besides pages, snippets and settings (which are
+# found from Wagtail's registries, so a new snippet cannot be forgotten). Page saves
+# are not here: a draft changes nothing public; publishing is a signal below.
+WATCHED_MODELS = {
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailcore.collection",
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.collectionviewrestriction",
+    "wagtailredirects.redirect",
+    "wagtailimages.image",
+    "wagtaildocs.document",
+    # Editors' records behind the tracker and the consultation lists.
+    "consultations.consultation",
+    "consultations.recommendation",
+    "consultations.recommendationresponse",
+}
+
+
+def _watched_labels():
+    from modelcluster.models import get_all_child_relations
+    from wagtail.contrib.settings.registry import registry as settings_registry
+    from wagtail.snippets.models import get_snippet_models
+
+    models = [*get_snippet_models(), *settings_registry]
+    labels = set(WATCHED_MODELS)
+    for model in models:
+        labels.add(model._meta.label_lower)
+        for relation in get_all_child_relations(model):
+            labels.add(relation.related_model._meta.label_lower)
+    return labels
+
+
+_watched = None
+
+
+def _is_watched(model):
+    global _watched
+    if _watched is None:
+        _watched = _watched_labels()
+    return model._meta.label_lower in _watched
+
+
+def _on_save(sender, instance, **kwargs):
+    if _is_watched(sender):
+        start_new_generation()
+
+
+def _on_delete(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page) or _is_watched(sender):
+        start_new_generation()
+
+
+def _on_page_change(sender, **kwargs):
+    start_new_generation()
+
+
+def connect_invalidation():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    post_save.connect(_on_save, dispatch_uid="page-cache-save")
+    post_delete.connect(_on_delete, dispatch_uid="page-cache-delete")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(_on_page_change, dispatch_uid=f"page-cache-{id(signal)}")

@@ -1,0 +1,237 @@
+"""The public page cache: anonymous pages are stored and served without touching
+the database; anything that varies by person is never stored; publishing,
+unpublishing, moving or deleting a page, or changing what every page shows, is
+seen at once."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction, Site
+
+from consultations.models import ConsultationIndexPage
+from consultations.models.records import Visibility
+from portal.models import MainMenu, SiteSettings
+from tests.consultations.conftest import make_consultation
+from tests.factories import (
+    CampaignIndexPageFactory,
+    CampaignPageFactory,
+    ClubFormFieldFactory,
+    ClubIndexPageFactory,
+    ClubPageFactory,
+    CounsellingPageFactory,
+    StandardPageFactory,
+    publish,
+    translate,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def site_settings(db):
+    """Made on a site's first request, as on any running site; making them is an
+    edit that starts a new generation."""
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))
+
+
+def fetch(client, url, **params):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params)
+    return response, len(queries)
+
+
+@pytest.fixture
+def campaigns(home_pages):
+    index = CampaignIndexPageFactory(parent=home_pages["pl"])
+    campaign = CampaignPageFactory(parent=index, title="Głosuj w wyborach", slug="glos")
+    return index, publish(campaign)
+
+
+def test_an_anonymous_page_is_served_from_the_cache_without_queries(client, campaigns):
+    _index, campaign = campaigns
+
+    first, _ = fetch(client, campaign.url)
+    second, queries = fetch(client, campaign.url)
+
+    assert first["X-Cache"] == "MISS"
+    assert second["X-Cache"] == "HIT"
+    assert queries == 0
+    assert second.content == first.content
+    assert "no-cache" in second["Cache-Control"]
+
+
+def test_a_head_request_is_answered_from_the_stored_page(client, campaigns):
+    _index, campaign = campaigns
+    client.get(campaign.url)
+
+    response = client.head(campaign.url)
+
+    assert response["X-Cache"] == "HIT"
+
+
+def test_each_query_string_is_stored_apart(client, campaigns):
+    client.get("/pl/search/", {"q": "wyborach"})
+
+    found, _ = fetch(client, "/pl/search/", q="wyborach")
+    other, _ = fetch(client, "/pl/search/", q="nieznane")
+
+    assert found["X-Cache"] == "HIT"
+    assert other["X-Cache"] == "MISS"
+    assert "Głosuj w wyborach" in found.content.decode()
+    assert "Głosuj w wyborach" not in other.content.decode()
+
+
+def test_a_member_never_gets_a_stored_page_nor_stores_one(client, campaigns, member):
+    _index, campaign = campaigns
+    client.get(campaign.url)  # stored for anonymous visitors
+    client.force_login(member)
+
+    for_member, queries = fetch(client, campaign.url)
+    client.get(campaign.url)
+    anonymous, _ = fetch(Client(), campaign.url)
+
+    assert "X-Cache" not in for_member
+    assert queries > 0
+    # The anonymous copy was not replaced by the member's page.
+    assert anonymous["X-Cache"] == "HIT"
+    assert member.username not in anonymous.content.decode()
+
+
+def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(client, campaigns):
+    _index, campaign = campaigns
+    client.get(campaign.url)
+    client.cookies["messages"] = "anything"
+
+    response, _ = fetch(client, campaign.url)
+
+    assert "X-Cache" not in response
+
+
+@pytest.mark.parametrize("form_page", ["club", "counselling"])
+def test_a_page_with_a_form_is_never_stored(client, home_pages, form_page):
+    if form_page == "club":
+        page = ClubPageFactory(parent=ClubIndexPageFactory(parent=home_pages["pl"]))
+        ClubFormFieldFactory(page=page)
+    else:
+        page = CounsellingPageFactory(parent=home_pages["pl"])
+    publish(page)
+
+    first, _ = fetch(client, page.url)
+    second, queries = fetch(client, page.url)
+
+    assert 'name="csrfmiddlewaretoken"' in second.content.decode()
+    assert "X-Cache" not in first and "X-Cache" not in second
+    assert queries > 0
+    assert "csrftoken" in second.cookies
+
+
+def test_a_public_consultation_is_never_stored(client, home_pages):
+    index = home_pages["pl"].add_child(
+        instance=ConsultationIndexPage(title="Konsultacje", slug="konsultacje")
+    )
+    page = make_consultation(publish(index), visibility=Visibility.PUBLIC)
+
+    client.get(page.url)
+    second, queries = fetch(client, page.url)
+
+    assert second.status_code == 200
+    assert "X-Cache" not in second
+    assert queries > 0
+
+
+def test_publishing_a_change_shows_on_the_page_its_list_and_home(client, campaigns):
+    index, campaign = campaigns
+    for url in (campaign.url, index.url):
+        client.get(url)
+
+    campaign.title = "Głosuj w wyborach samorządowych"
+    publish(campaign)
+
+    for url in (campaign.url, index.url):
+        response, _ = fetch(client, url)
+        assert response["X-Cache"] == "MISS"
+        assert "Głosuj w wyborach samorządowych" in response.content.decode()
+
+
+def test_publishing_a_translation_shows_on_the_other_languages_switcher(
+    client, campaigns, locales
+):
+    _index, campaign = campaigns
+    client.get(campaign.url)  # no Ukrainian version yet: the switcher says so
+
+    translate(campaign.get_parent().specific, locales["uk"], slug="kampanii")
+    ukrainian = translate(
+        campaign, locales["uk"], title="Голосуй на виборах", slug="golos"
+    )
+
+    response, _ = fetch(client, campaign.url)
+    assert response["X-Cache"] == "MISS"
+    assert ukrainian.url in response.content.decode()
+
+
+def test_unpublishing_removes_the_page_and_its_entry_in_the_list(client, campaigns):
+    index, campaign = campaigns
+    for url in (campaign.url, index.url):
+        client.get(url)
+
+    campaign.unpublish()
+
+    assert client.get(campaign.url).status_code == 404
+    assert "Głosuj w wyborach" not in client.get(index.url).content.decode()
+
+
+def test_moving_a_page_serves_it_at_its_new_address(client, campaigns, home_pages):
+    _index, campaign = campaigns
+    old_url = campaign.url
+    client.get(old_url)
+    other = CampaignIndexPageFactory(parent=home_pages["pl"], slug="archiwum")
+
+    Page.objects.get(pk=campaign.pk).move(other, pos="last-child")
+
+    # Wagtail leaves a redirect behind; the stored page is not served instead.
+    moved = client.get(old_url)
+    assert moved.status_code == 301
+    assert moved["Location"] == "/pl/archiwum/glos/"
+    assert client.get("/pl/archiwum/glos/").status_code == 200
+
+
+def test_deleting_a_page_removes_it(client, campaigns):
+    _index, campaign = campaigns
+    url = campaign.url
+    client.get(url)
+
+    Page.objects.get(pk=campaign.pk).delete()
+
+    assert client.get(url).status_code == 404
+
+
+def test_restricting_a_page_takes_it_out_of_the_cache_at_once(client, home_pages):
+    page = publish(
+        StandardPageFactory(parent=home_pages["pl"], title="Spotkanie", slug="sp")
+    )
+    client.get(page.url)
+
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    response = client.get(page.url)
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_editing_the_menu_shows_on_every_stored_page(client, campaigns, home_pages):
+    _index, campaign = campaigns
+    client.get(campaign.url)
+
+    MainMenu.objects.create(
+        locale=home_pages["pl"].locale,
+        items=[
+            ("link", {"page": None, "url": "https://example.org/", "label": "Nowe"})
+        ],
+    )
+
+    response, _ = fetch(client, campaign.url)
+    assert response["X-Cache"] == "MISS"
+    assert "Nowe" in response.content.decode()
