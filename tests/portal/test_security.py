@@ -11,9 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.documents.forms import get_document_form
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Site
 
 from portal.groups import CULTURAL_ASSISTANTS
+from portal.models import SiteSettings
 from tests.factories import PASSWORD, EditorFactory, UserFactory, member_of
 
 EMAIL_USERNAME = "olena.k@example.org"
@@ -223,6 +224,21 @@ def test_public_pages_send_the_security_headers(client):
     assert response["Referrer-Policy"] == "same-origin"
     assert "camera=()" in response["Permissions-Policy"]
     assert "geolocation=()" in response["Permissions-Policy"]
+
+
+@pytest.mark.django_db
+def test_a_page_from_the_public_page_cache_keeps_its_security_headers(client):
+    # Made on a site's first request; making them starts a new cache generation.
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    client.get("/pl/")
+
+    stored = client.get("/pl/")
+
+    assert stored["X-Cache"] == "HIT"
+    assert "script-src 'self'" in stored["Content-Security-Policy"]
+    assert stored["X-Frame-Options"] == "DENY"
+    assert stored["X-Content-Type-Options"] == "nosniff"
+    assert "camera=()" in stored["Permissions-Policy"]
 
 
 @pytest.mark.django_db
