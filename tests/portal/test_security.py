@@ -15,7 +15,15 @@ from wagtail.models import Collection, CollectionViewRestriction, Site
 
 from portal.groups import CULTURAL_ASSISTANTS
 from portal.models import SiteSettings
-from tests.factories import PASSWORD, EditorFactory, UserFactory, member_of
+from tests.factories import (
+    PASSWORD,
+    CampaignIndexPageFactory,
+    CampaignPageFactory,
+    EditorFactory,
+    UserFactory,
+    member_of,
+    publish,
+)
 
 EMAIL_USERNAME = "olena.k@example.org"
 
@@ -227,12 +235,16 @@ def test_public_pages_send_the_security_headers(client):
 
 
 @pytest.mark.django_db
-def test_a_page_from_the_public_page_cache_keeps_its_security_headers(client):
+def test_a_page_from_the_public_page_cache_keeps_its_security_headers(
+    client, home_pages
+):
     # Made on a site's first request; making them starts a new cache generation.
     SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    client.get("/pl/")
+    index = CampaignIndexPageFactory(parent=home_pages["pl"])
+    campaign = publish(CampaignPageFactory(parent=index, slug="glos"))
+    client.get(campaign.url)
 
-    stored = client.get("/pl/")
+    stored = client.get(campaign.url)
 
     assert stored["X-Cache"] == "HIT"
     assert "script-src 'self'" in stored["Content-Security-Policy"]
