@@ -17,7 +17,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
-from consultations import outcomes, services
+from consultations import audit, outcomes, services
 from consultations.models import (
     Comment,
     CommentReport,
@@ -214,11 +214,12 @@ class ResponseEditView(WagtailAdminTemplateMixin, TemplateView):
         return redirect("consultations_responses", self.recommendation.consultation_id)
 
 
-def _admin_report(request, consultation_id, render):
+def _admin_report(request, consultation_id, kind, render):
     if not request.user.has_perm("consultations.moderate_comment"):
         return TemplateResponse(request, "403.html", status=403)
     record = get_object_or_404(Consultation, pk=consultation_id)
     locale = outcomes.report_locale(request, record.source_locale)
+    audit.log_report_download(record, request.user, kind, locale.language_code)
     return render(request, record, locale)
 
 
@@ -233,18 +234,24 @@ def report_html(request, consultation_id):
             response.render()
         return response
 
-    return _admin_report(request, consultation_id, render)
+    return _admin_report(request, consultation_id, "html", render)
 
 
 def report_csv(request, consultation_id):
     return _admin_report(
-        request, consultation_id, lambda r, rec, loc: outcomes.csv_response(rec, loc)
+        request,
+        consultation_id,
+        "csv",
+        lambda r, rec, loc: outcomes.csv_response(rec, loc),
     )
 
 
 def report_xlsx(request, consultation_id):
     return _admin_report(
-        request, consultation_id, lambda r, rec, loc: outcomes.xlsx_response(rec, loc)
+        request,
+        consultation_id,
+        "xlsx",
+        lambda r, rec, loc: outcomes.xlsx_response(rec, loc),
     )
 
 

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from consultations import rules
+from consultations import audit, rules
 from consultations.models import (
     Institution,
     PolicyArea,
@@ -93,16 +93,17 @@ def report_context(record, locale):
     }
 
 
-def _require_report(request, record):
+def _require_report(request, record, kind, locale):
     if not rules.can_download_report(request.user, record):
         raise Refusal(_("Only the organisation's editors can download this report."))
+    audit.log_report_download(record, request.user, kind, locale.language_code)
 
 
 @refusals
 def report(request, page):
     record = _record_for(request, page)
-    _require_report(request, record)
     locale = report_locale(request, page.locale)
+    _require_report(request, record, "html", locale)
     with translation.override(locale.language_code):
         context = {**report_context(record, locale), "page": page}
         response = TemplateResponse(request, "consultations/report.html", context)
@@ -113,15 +114,17 @@ def report(request, page):
 @refusals
 def report_csv(request, page):
     record = _record_for(request, page)
-    _require_report(request, record)
-    return csv_response(record, report_locale(request, page.locale))
+    locale = report_locale(request, page.locale)
+    _require_report(request, record, "csv", locale)
+    return csv_response(record, locale)
 
 
 @refusals
 def report_xlsx(request, page):
     record = _record_for(request, page)
-    _require_report(request, record)
-    return xlsx_response(record, report_locale(request, page.locale))
+    locale = report_locale(request, page.locale)
+    _require_report(request, record, "xlsx", locale)
+    return xlsx_response(record, locale)
 
 
 def comment_rows(context):

@@ -9,7 +9,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from consultations import notifications
+from consultations import audit, notifications
 from consultations.models import (
     Comment,
     CommentEdit,
@@ -345,6 +345,8 @@ def post_comment(
         language=language,
         draft_version=consultation.draft_version,
     )
+    if official:
+        audit.log_moderation(parent or comment, audit.REPLY, author)
     notifications.notify_reply(comment)
     return comment
 
@@ -385,7 +387,10 @@ def hide_comment(comment, editor, reason):
     comment.hidden_reason = reason
     comment.hidden_by = editor
     comment.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
-    resolve_reports(comment, editor)
+    comment.reports.filter(resolved_at=None).update(
+        resolved_at=timezone.now(), resolved_by=editor
+    )
+    audit.log_moderation(comment, audit.HIDE, editor)
 
 
 @transaction.atomic
@@ -394,12 +399,15 @@ def unhide_comment(comment, editor):
     comment.hidden_reason = ""
     comment.hidden_by = None
     comment.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
+    audit.log_moderation(comment, audit.UNHIDE, editor)
 
 
+@transaction.atomic
 def resolve_reports(comment, editor):
     comment.reports.filter(resolved_at=None).update(
         resolved_at=timezone.now(), resolved_by=editor
     )
+    audit.log_moderation(comment, audit.DISMISS_REPORTS, editor)
 
 
 # --- Responses ----------------------------------------------------------------------

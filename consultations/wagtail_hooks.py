@@ -12,7 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from consultations import admin_outcomes, admin_views
+from consultations import admin_outcomes, admin_views, audit
 from consultations.models import (
     Comment,
     Consultation,
@@ -60,6 +60,11 @@ def consultation_permissions():
         content_type__app_label="consultations",
         codename__in=["moderate_comment", "translate_comment"],
     )
+
+
+@hooks.register("register_log_actions")
+def consultation_log_actions(actions):
+    audit.register(actions)
 
 
 @hooks.register("register_admin_urls")

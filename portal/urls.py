@@ -66,6 +66,15 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
+    # Documents only through /documents/ (Wagtail's serve view checks collection
+    # privacy); their files under /media/documents/ are refused, as the web server
+    # must refuse them in production (README, "Security").
+    urlpatterns += [
+        path(
+            f"{settings.MEDIA_URL.lstrip('/')}documents/<path:path>",
+            views.document_file_refused,
+        )
+    ]
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # "/" has no language prefix: LocaleMiddleware redirects it to the language the

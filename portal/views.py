@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -47,6 +48,10 @@ def search(request):
         {"search_form": form, "query": query, "results": results},
         status=200 if form.is_valid() else 400,
     )
+
+
+def document_file_refused(request, path):
+    raise Http404
 
 
 def sitemap(request):

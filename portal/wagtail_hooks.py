@@ -88,3 +88,11 @@ def forbid_logged_in_outsiders(serve_page):
         return serve_page(page, request, args, kwargs)
 
     return serve
+
+
+@hooks.register("before_serve_document")
+def keep_restricted_documents_private(document, request):
+    """A document of a restricted collection is never kept by a shared cache, even
+    for a visitor who got in with the collection's password."""
+    if document.collection.get_view_restrictions().exists():
+        request.private_response = True

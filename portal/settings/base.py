@@ -1,9 +1,11 @@
 """Settings shared by every environment; secrets and hosts come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -35,6 +37,8 @@ INSTALLED_APPS = [
     "clubs",
     "counselling",
     "consultations",
+    "axes",
+    "csp",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -78,9 +82,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.middleware.PrivateResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -169,6 +178,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATORS}.NumericPasswordValidator"},
 ]
 
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out login is refused before the password is checked. The
+    # full AxesBackend (not the standalone one) can also load the user, which
+    # force_login in tests needs of the first backend.
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 LOGIN_URL = "login"
 # Pages restricted to a group send visitors to our login page, in their language.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
@@ -234,6 +251,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        # Logins, login failures, lockouts and refused requests (portal/security.py).
+        "portal.security": {"level": "INFO"},
+    },
 }
 
 # Wagtail
@@ -268,3 +289,98 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # How long join and counselling requests are kept, as the forms' privacy notices
 # say; `manage.py delete_expired_submissions` (run daily) deletes older ones.
 SUBMISSION_RETENTION_DAYS = 365
+
+# --- Security ----------------------------------------------------------------------
+# What is enforced where is in the README's "Security" section.
+
+# Login lockout (django-axes), on the public login and the Wagtail admin's. Locks the
+# combination of account and address: many people share one address (a reception
+# centre, a library), and locking the address would lock out all of them.
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Axes locks out forever unless told otherwise.
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# Axes names the client in its log lines; ours carry a keyed hash, not the username
+# (often an e-mail address). Successful logins are logged by portal.security, not
+# kept in a table with usernames and addresses.
+AXES_CLIENT_STR_CALLABLE = "portal.security.axes_client_str"
+AXES_DISABLE_ACCESS_LOG = True
+# The same address the forms' rate limit counts (TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "portal.spam.client_address"
+
+# Headers sent in every environment (production adds HSTS and secure cookies).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    ]
+}
+
+# The public site runs no inline script and no inline style; embedded videos come
+# from the providers Wagtail's embeds know. The admin has its own policy
+# (ADMIN_CONTENT_SECURITY_POLICY, portal/middleware.py).
+VIDEO_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": VIDEO_FRAME_SOURCES,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail 8's admin still writes inline scripts (InlinePanel, date pickers) and
+# inline styles, so its pages allow them; the preview panel frames the page being
+# edited from the admin's own origin.
+ADMIN_URL_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, "'unsafe-inline'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF, *VIDEO_FRAME_SOURCES],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+# The dashboard's update check would call wagtail.io from editors' browsers, and
+# avatars would send a hash of each editor's e-mail address to Gravatar.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Documents go through Wagtail's serve view, which enforces collection privacy;
+# /media/documents/ is never served directly (portal/urls.py, README).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.DocumentForm"
+# Only these open in the browser; anything else (HTML, SVG …) is a download.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

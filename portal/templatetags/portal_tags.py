@@ -137,3 +137,9 @@ def fragment_cache():
 
     timeout = settings.PAGE_CACHE_SECONDS
     return {"timeout": timeout, "generation": current_generation() if timeout else 0}
+
+
+@register.filter
+def total_minutes(duration):
+    """A timedelta in whole minutes, rounded up (for the login lockout page)."""
+    return -(-int(duration.total_seconds()) // 60) if duration else 0

@@ -39,7 +39,7 @@ class ClubPageRulesTest(WagtailPageTestCase):
     def setUp(self):
         self.home = HomePage.objects.get(locale__language_code="pl")
         self.index = ClubIndexPageFactory(parent=self.home)
-        self.login()
+        self.client.force_login(self.create_test_user())
 
     def test_the_club_index_sits_under_a_home_page_and_holds_clubs(self):
         self.assertAllowedParentPageTypes(ClubIndexPage, {HomePage})

@@ -45,7 +45,7 @@ class ConsultationPageRulesTest(WagtailPageTestCase):
         self.assertPageIsPreviewable(index)
 
     def test_an_editor_creates_a_consultation_with_recommendations_and_a_poll(self):
-        self.login()
+        self.client.force_login(self.create_test_user())
         home = HomePage.objects.get(locale__language_code="pl")
         index = home.add_child(
             instance=ConsultationIndexPage(title="Konsultacje", slug="k")

@@ -99,7 +99,9 @@ def test_results_and_report_cost_the_same_for_10_or_1000_comments(
     many = queries_for(client, url)
 
     assert few == many
-    assert many == {"results": 35, "report": 36}[view]
+    # The report's 3 more than before: its download goes to Wagtail's audit log
+    # (which checks that the content type and the user exist, then inserts).
+    assert many == {"results": 35, "report": 39}[view]
 
 
 @pytest.mark.parametrize("language", ["pl", "uk"])

@@ -16,7 +16,7 @@ class CounsellingPageRulesTest(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(CounsellingPage, set())
 
     def test_an_editor_creates_the_counselling_page(self):
-        self.login()
+        self.client.force_login(self.create_test_user())
         self.assertCanCreate(
             HomePage.objects.get(locale__language_code="pl"),
             CounsellingPage,

@@ -31,7 +31,7 @@ class CampaignPageRulesTest(WagtailPageTestCase):
     def setUp(self):
         self.home = HomePage.objects.get(locale__language_code="pl")
         self.index = CampaignIndexPageFactory(parent=self.home)
-        self.login()
+        self.client.force_login(self.create_test_user())
 
     def test_campaign_index_sits_under_a_home_page_and_holds_campaigns(self):
         self.assertAllowedParentPageTypes(CampaignIndexPage, {HomePage})

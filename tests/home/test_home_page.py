@@ -36,7 +36,7 @@ class HomePageRulesTest(WagtailPageTestCase):
             self.assertPageIsRenderable(home)
 
     def test_an_editor_can_create_a_home_page_with_featured_content(self):
-        self.login()
+        self.client.force_login(self.create_test_user())
         root = Page.objects.get(depth=1)
         self.assertCanCreate(
             root,

@@ -12,7 +12,7 @@ class StandardPageRulesTest(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
 
     def test_an_editor_creates_an_accessibility_statement(self):
-        self.login()
+        self.client.force_login(self.create_test_user())
         home = HomePage.objects.get(locale__language_code="pl")
         self.assertCanCreate(
             home,

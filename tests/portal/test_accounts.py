@@ -137,7 +137,12 @@ def test_password_reset_by_email_in_the_members_language(client, member):
     )
 
     assert done["Location"] == "/uk/accounts/password/reset/complete/"
-    assert client.login(username=member.username, password=new_password)
+    logged_in = client.post(
+        "/uk/accounts/login/",
+        {"username": member.username, "password": new_password},
+    )
+    assert logged_in.status_code == 302
+    assert logged_in.wsgi_request.user == member
 
 
 @pytest.mark.django_db

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
 
@@ -16,6 +17,12 @@ from home.models import (
 )
 from portal.groups import EDITORS, MIGRANT_TEAM
 from portal.models import FooterContent, MainMenu, SiteSettings
+
+
+def log_in(**credentials):
+    # The login lockout (django-axes) needs the request to know the address.
+    request = RequestFactory().post("/pl/accounts/login/")
+    return authenticate(request, **credentials)
 
 
 def counts():
@@ -50,13 +57,13 @@ def test_seed_demo_fills_the_site_and_creates_the_accounts(settings):
 
     call_command("seed_demo", password="demo-password-1", verbosity=0)
 
-    editor = authenticate(username="editor", password="demo-password-1")
+    editor = log_in(username="editor", password="demo-password-1")
     assert editor.groups.filter(name=EDITORS).exists()
     members = get_user_model().objects.filter(groups__name=MIGRANT_TEAM)
     assert sorted(m.username for m in members) == sorted(
         f"member{n}" for n in range(1, 13)
     )
-    assert authenticate(username="member12", password="demo-password-1")
+    assert log_in(username="member12", password="demo-password-1")
     for home in HomePage.objects.all():
         assert home.intro, home.locale
         assert home.live and not home.has_unpublished_changes
@@ -71,7 +78,7 @@ def test_seed_demo_twice_changes_nothing(settings):
     call_command("seed_demo", password="second-password-2", verbosity=0)
 
     assert counts() == before
-    assert authenticate(username="member1", password="first-password-1")
+    assert log_in(username="member1", password="first-password-1")
 
 
 @pytest.mark.django_db
@@ -81,7 +88,7 @@ def test_seed_demo_runs_without_debug_when_forced(settings, monkeypatch):
 
     call_command("seed_demo", force=True, verbosity=0)
 
-    assert authenticate(username="member3", password="from-the-environment-3")
+    assert log_in(username="member3", password="from-the-environment-3")
 
 
 @pytest.mark.django_db

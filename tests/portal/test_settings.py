@@ -157,7 +157,10 @@ def test_with_redis_every_cache_and_the_sessions_are_shared():
 
 
 def test_without_redis_sessions_stay_in_the_database():
-    values = settings_in(PRODUCTION_ENV, "CACHES", "SESSION_ENGINE")
+    # Not the REDIS_URL the suite itself may run with (CI's PostgreSQL run).
+    values = settings_in(
+        {**PRODUCTION_ENV, "REDIS_URL": ""}, "CACHES", "SESSION_ENGINE"
+    )
 
     assert values["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
     assert values["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
@@ -183,3 +186,50 @@ def test_media_go_to_object_storage_when_a_bucket_is_set():
         "portal-media",
         "https://objects.example.org",
     ]
+
+
+def test_production_sends_hsts_and_keeps_cookies_to_https():
+    values = settings_in(
+        PRODUCTION_ENV,
+        "SECURE_HSTS_SECONDS",
+        "SECURE_SSL_REDIRECT",
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
+        "LANGUAGE_COOKIE_SECURE",
+    )
+
+    assert values["SECURE_HSTS_SECONDS"] >= 60 * 60 * 24 * 365
+    assert all(values.values())
+
+
+def test_a_production_response_carries_hsts_and_the_security_headers():
+    code = (
+        "import django; django.setup(); from django.test import Client; "
+        "r = Client().get('/robots.txt', secure=True, "
+        "headers={'host': 'migrant-voices.example.org'}); "
+        "print(r.status_code); [print(h, ':', r[h]) for h in ("
+        "'Strict-Transport-Security', 'X-Content-Type-Options', 'Referrer-Policy', "
+        "'X-Frame-Options', 'Content-Security-Policy', 'Permissions-Policy')]"
+    )
+
+    result = run(["-c", code], {**PRODUCTION_ENV, "DATABASE_URL": "sqlite://"})
+
+    assert result.returncode == 0, result.stderr
+    output = result.stdout
+    assert output.startswith("200")
+    assert "Strict-Transport-Security : max-age=31536000; includeSubDomains" in output
+    assert "X-Content-Type-Options : nosniff" in output
+    assert "Referrer-Policy : same-origin" in output
+    assert "X-Frame-Options : DENY" in output
+    assert "default-src 'self'" in output.split("Content-Security-Policy : ")[1]
+
+
+def test_the_login_lockout_has_a_cool_off_and_locks_account_and_address_together():
+    from datetime import timedelta
+
+    cool_off = settings.AXES_COOLOFF_TIME
+    assert cool_off == timedelta(minutes=15)
+    assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+    assert settings.AXES_RESET_ON_SUCCESS is True
+    assert settings.AUTHENTICATION_BACKENDS[0].startswith("axes.")
+    assert settings.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
