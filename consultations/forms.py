@@ -61,19 +61,28 @@ class CommentForm(forms.Form):
     recommendation = forms.IntegerField(required=False, widget=forms.HiddenInput)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, needs_display_name=False, **kwargs):
+    def __init__(self, *args, needs_display_name=False, user=None, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("language", get_language())
         super().__init__(*args, **kwargs)
+        self.user = user
         if not needs_display_name:
             del self.fields["display_name"]
 
     def clean_display_name(self):
         name = self.cleaned_data["display_name"].strip()
+        # A parallel post of the member's own (a second tab) may have stored their
+        # profile with this very name a moment ago: checked against that profile,
+        # the name is not "taken".
+        profile = (
+            self.user is not None
+            and MemberProfile.objects.filter(user=self.user).first()
+        ) or MemberProfile()
+        profile.display_name = name
         # The database's own rule (unique by lower case), not __iexact: the two
         # disagree on some letters (ẞ lower-cases to ß, ß does not upper-case to ẞ)
         # and the insert then failed with a server error.
         try:
-            MemberProfile(display_name=name).validate_constraints()
+            profile.validate_constraints()
         except ValidationError as error:
             raise forms.ValidationError(error.messages) from None
         return name

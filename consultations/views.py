@@ -426,7 +426,9 @@ def post_comment(request, page):
             raise Refusal(_phase_refusal(record))
         raise Refusal(_("Only members of the team taking part can comment."))
     needs_display_name = _needs_display_name(user, record)
-    form = CommentForm(request.POST, needs_display_name=needs_display_name)
+    form = CommentForm(
+        request.POST, needs_display_name=needs_display_name, user=request.user
+    )
     if not form.is_valid():
         return _comment_form_again(request, page, record, form)
 

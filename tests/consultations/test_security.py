@@ -202,9 +202,9 @@ def test_editors_read_moderation_and_downloads_in_site_history(
     )
 
     assert hides.status_code == downloads.status_code == 200
-    assert "Comment hidden" in hides.content.decode()
+    assert "Komentarz ukryty" in hides.content.decode()  # Comment hidden
     assert f"#{comment.pk}" in hides.content.decode()
-    assert "Report downloaded" in downloads.content.decode()
+    assert "Pobrano raport" in downloads.content.decode()  # Report downloaded
     assert consultation_page.record.title in downloads.content.decode()
 
 

@@ -48,8 +48,8 @@ def test_fifth_wrong_password_locks_the_account_out_with_a_translated_429(client
     assert response.status_code == 429
     html = response.content.decode()
     assert '<html lang="uk"' in html
-    assert "Too many failed logins" in html  # msgid until the catalogues have it
-    assert "15 minutes" in html
+    assert "Забагато невдалих спроб входу" in html  # Too many failed logins
+    assert "15 хвилин" in html
     assert "no-store" in response["Cache-Control"]
 
 

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 from django.urls import Resolver404, resolve
 from wagtail.models import Locale
 
@@ -38,7 +39,12 @@ def test_seed_bench_adds_an_open_consultation_with_recommendations_and_comments(
         MemberProfile.objects.filter(user__username__startswith="member").count() == 12
     )
     assert not Stance.objects.filter(recommendation__consultation=record).exists()
-    member = authenticate(username="member12", password="bench-password-1")
+    # The login lockout (django-axes) needs the request to know the address.
+    member = authenticate(
+        RequestFactory().post("/pl/accounts/login/"),
+        username="member12",
+        password="bench-password-1",
+    )
     client.force_login(member)
     assert client.get(page.url).status_code == 200
     assert page.get_translation(Locale.objects.get(language_code="uk")).live
