@@ -1,5 +1,7 @@
 from django import forms
-from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Lower
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -70,21 +72,20 @@ class CommentForm(forms.Form):
 
     def clean_display_name(self):
         name = self.cleaned_data["display_name"].strip()
-        # A parallel post of the member's own (a second tab) may have stored their
-        # profile with this very name a moment ago: checked against that profile,
-        # the name is not "taken".
-        profile = (
-            self.user is not None
-            and MemberProfile.objects.filter(user=self.user).first()
-        ) or MemberProfile()
-        profile.display_name = name
         # The database's own rule (unique by lower case), not __iexact: the two
         # disagree on some letters (ẞ lower-cases to ß, ß does not upper-case to ẞ)
-        # and the insert then failed with a server error.
-        try:
-            profile.validate_constraints()
-        except ValidationError as error:
-            raise forms.ValidationError(error.messages) from None
+        # and the insert then failed with a server error. One query, which leaves
+        # out the member's own profile: a parallel post of theirs (a second tab)
+        # may have stored this very name a moment ago.
+        others = MemberProfile.objects.alias(folded=Lower("display_name")).filter(
+            folded=Lower(Value(name, output_field=models.CharField()))
+        )
+        if self.user is not None:
+            others = others.exclude(user=self.user)
+        if others.exists():
+            raise forms.ValidationError(
+                _("Someone already uses this display name. Please choose another.")
+            )
         return name
 
 
