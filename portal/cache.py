@@ -24,6 +24,7 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "generation"
@@ -128,8 +129,6 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def _rebuild(stored):
-        from django.http import HttpResponse
-
         response = HttpResponse(stored["content"])
         for name, value in stored["headers"]:
             response[name] = value
