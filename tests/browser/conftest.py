@@ -2,9 +2,11 @@
 tests/conftest.py (demo content seeded once per session)."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -66,3 +68,12 @@ def serious_violations(axe, tab):
         for violation in results.response["violations"]
         if violation["impact"] in {"serious", "critical"}
     ]
+
+
+def log_in(tab, username, password, next_url):
+    """Log in through the public form, then land on ``next_url``."""
+    tab.goto(f"/pl/accounts/login/?next={next_url}")
+    tab.locator("#id_username").fill(username)
+    tab.locator("#id_password").fill(password)
+    tab.locator("main button[type=submit]").click()
+    expect(tab).to_have_url(re.compile(re.escape(next_url)))

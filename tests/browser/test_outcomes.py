@@ -4,20 +4,12 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from tests.browser.conftest import serious_violations
+from tests.browser.conftest import log_in, serious_violations
 
 pytestmark = pytest.mark.browser
 
 STRATEGY_UK = "/uk/konsultatsii/proiekt-stratehii-voievodstva/"
 MONITORING_PL = "/pl/konsultacje/rekomendacje-monitoringu-lublin/"
-
-
-def log_in(tab, username, password, next_url):
-    tab.goto(f"/pl/accounts/login/?next={next_url}")
-    tab.locator("#id_username").fill(username)
-    tab.locator("#id_password").fill(password)
-    tab.locator("main button[type=submit]").click()
-    expect(tab).to_have_url(re.compile(re.escape(next_url)))
 
 
 def test_an_editor_publishes_a_response_and_the_member_sees_it(

@@ -11,6 +11,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import log_in
+
 pytestmark = pytest.mark.browser
 
 STRATEGY = "/pl/konsultacje/projekt-strategii-wojewodztwa/"
@@ -53,14 +55,6 @@ INJECTED = """() => {
 def assert_inert(tab):
     assert tab.evaluate("typeof window.__xss") == "undefined", tab.url
     assert tab.evaluate(INJECTED) == [], tab.url
-
-
-def log_in(tab, username, password, next_url):
-    tab.goto(f"/pl/accounts/login/?next={next_url}")
-    tab.locator("#id_username").fill(username)
-    tab.locator("#id_password").fill(password)
-    tab.locator("main button[type=submit]").click()
-    expect(tab).to_have_url(re.compile(re.escape(next_url)))
 
 
 FILL_FORM = """([form, text]) => {
