@@ -15,7 +15,12 @@ EDIT_WINDOW = timedelta(minutes=15)
 
 
 def is_editor(user):
-    return user.is_authenticated and user.has_perm("consultations.moderate_comment")
+    if not user.is_authenticated:
+        return False
+    # Asked for every comment on a page; has_perm goes through every backend.
+    if not hasattr(user, "_is_consultation_editor"):
+        user._is_consultation_editor = user.has_perm("consultations.moderate_comment")
+    return user._is_consultation_editor
 
 
 def is_member(user, consultation):
@@ -25,7 +30,8 @@ def is_member(user, consultation):
     ):
         return False
     if not hasattr(user, "_consultation_group_ids"):
-        user._consultation_group_ids = set(user.groups.values_list("pk", flat=True))
+        # groups.all(): the groups may be fetched already (portal/wagtail_hooks.py).
+        user._consultation_group_ids = {group.pk for group in user.groups.all()}
     return consultation.participant_group_id in user._consultation_group_ids
 
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, Subquery
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
@@ -251,7 +251,11 @@ def current_draft_version(recommendation):
 
 def record_stance(member, recommendation, choice, reason, language):
     """Insert the member's stance, or update it if there is one: one statement that
-    relies on the unique constraint, so parallel posts cannot make two rows."""
+    relies on the unique constraint, so parallel posts cannot make two rows. The
+    draft version is read in the same statement."""
+    draft_version = Consultation.objects.filter(
+        pk=recommendation.consultation_id
+    ).values("draft_version")
     Stance.objects.bulk_create(
         [
             Stance(
@@ -260,14 +264,13 @@ def record_stance(member, recommendation, choice, reason, language):
                 choice=choice,
                 reason=reason,
                 language=language,
-                draft_version=current_draft_version(recommendation),
+                draft_version=Subquery(draft_version),
             )
         ],
         update_conflicts=True,
         unique_fields=["recommendation", "member"],
         update_fields=["choice", "reason", "language", "draft_version", "updated_at"],
     )
-    return Stance.objects.get(recommendation=recommendation, member=member)
 
 
 def confirm_stance(member, recommendation):

@@ -1,3 +1,4 @@
+from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -12,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.models import FooterContent, MainMenu
 from portal.protection import protected_rows
+from portal.routing import view_restrictions
 
 
 class MainMenuViewSet(SnippetViewSet):
@@ -66,6 +68,18 @@ def keep_peoples_words_on_bulk_delete(request, action_type, objects, action):
     return _refusal(request, objects, back_to)
 
 
+class RestrictionsRead:
+    """Stands in for a page's ``get_view_restrictions`` once they are read. Not a
+    lambda: the page may be a site's root page, which is pickled into the cache
+    with its site (portal/routing.py)."""
+
+    def __init__(self, restrictions):
+        self.restrictions = restrictions
+
+    def __call__(self):
+        return self.restrictions
+
+
 @hooks.register("on_serve_page", order=-1)
 def forbid_logged_in_outsiders(serve_page):
     """Wagtail sends anyone a group-restricted page turns away to the login page;
@@ -74,9 +88,12 @@ def forbid_logged_in_outsiders(serve_page):
     def serve(page, request, args, kwargs):
         # Wagtail's own check runs next on the same page object: let it reuse these
         # rather than query them again.
-        restrictions = list(page.get_view_restrictions().prefetch_related("groups"))
-        page.get_view_restrictions = lambda: restrictions
+        restrictions = view_restrictions(request, page)
+        page.get_view_restrictions = RestrictionsRead(restrictions)
         if request.user.is_authenticated:
+            if restrictions:
+                # Each check, this one and Wagtail's, reads the person's groups.
+                prefetch_related_objects([request.user], "groups")
             for restriction in restrictions:
                 if (
                     restriction.restriction_type == PageViewRestriction.GROUPS

@@ -193,6 +193,14 @@ class Comment(models.Model):
                 name="hidden_comments_say_why",
             ),
         ]
+        indexes = [
+            # A page of threads: the first comments on one subject, oldest first.
+            models.Index(
+                fields=["consultation", "recommendation", "created_at", "id"],
+                condition=models.Q(parent__isnull=True),
+                name="comment_threads",
+            ),
+        ]
 
     def __str__(self):
         return self.text[:60]

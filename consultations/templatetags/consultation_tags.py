@@ -1,9 +1,21 @@
+import hashlib
+
 from django import template
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import (
+    routablepageurl,
+)
 
 from consultations import rules
 from consultations.forms import CommentForm
+from consultations.models import Comment
 
 register = template.Library()
 
@@ -21,33 +33,166 @@ def author_label(comment):
         return _("Member")
 
 
-@register.simple_tag(takes_context=True)
 def comment_permissions(context, comment):
+    """What the reader may see of a comment and do with it (asked twice per
+    comment: once for all of them together, see _stored_bodies)."""
+    if not hasattr(comment, "_allowed"):
+        comment._allowed = _permissions(context, comment)
+    return comment._allowed
+
+
+def _permissions(context, comment):
     user = context["request"].user
     record = context["record"]
     comment.consultation = record  # the rules read the phase from it; saves a query
     open_thread = comment.withdrawn_at is None and comment.hidden_at is None
     return {
-        "reply": open_thread and context.get("can_comment", False),
+        "reply": bool(open_thread and context.get("can_comment", False)),
         "edit": rules.can_edit_comment(user, comment),
         "withdraw": rules.can_withdraw_comment(user, comment),
         "report": rules.can_report_comment(user, comment),
-        "see_text": open_thread
-        or (
-            comment.hidden_at
-            and (comment.author_id == user.pk or rules.is_editor(user))
+        "see_text": bool(
+            open_thread
+            or (
+                comment.hidden_at
+                and (comment.author_id == user.pk or rules.is_editor(user))
+            )
         ),
         "see_account": rules.can_see_authors(user),
     }
 
 
+# Stands for the CSRF token in a stored comment: each response puts its own in.
+_CSRF = "__csrf_token__"
+BODY_TEMPLATE = "consultations/includes/comment_body.html"
+
+
 @register.simple_tag(takes_context=True)
-def reply_form(context, comment):
-    return CommentForm(
-        auto_id=f"reply-{comment.pk}-%s",
-        needs_display_name=context.get("needs_display_name", False),
-        initial={"parent": comment.pk},
-    )
+def comment_body(context, comment):
+    """A comment as this reader may see it, with what the reader may do with it.
+
+    Readers with the same permissions on a comment see the same thing, so it is kept
+    in the cache under a key made of all it shows: every field of the comment, its
+    author's display name, the permissions, the page's address and the language. An
+    edit, a hiding, a withdrawal or a new display name makes a new key. Its forms
+    carry a stand-in for the CSRF token, replaced with this response's own."""
+    request = context["request"]
+    allowed = comment_permissions(context, comment)
+    needs_display_name = context.get("needs_display_name", False)
+    timeout = settings.PAGE_CACHE_SECONDS
+    if not timeout or getattr(request, "is_preview", False):
+        html = _render_body(context, comment, allowed, needs_display_name)
+    else:
+        key = _body_key(context, comment, allowed, needs_display_name)
+        html = _stored_bodies(context).get(key)
+        if html is None:
+            html = _render_body(context, comment, allowed, needs_display_name)
+            cache.set(key, html, timeout)
+    if not hasattr(request, "_csrf_token_for_comments"):
+        request._csrf_token_for_comments = get_token(request)
+    return mark_safe(html.replace(_CSRF, request._csrf_token_for_comments))  # noqa: S308
+
+
+def _render_body(context, comment, allowed, needs_display_name):
+    values = {
+        "page": context["page"],
+        "request": context["request"],
+        "comment": comment,
+        "allowed": allowed,
+        "needs_display_name": needs_display_name,
+        "csrf_token": _CSRF,
+    }
+    return render_to_string(BODY_TEMPLATE, values)
+
+
+def _stored_bodies(context):
+    """Every comment of the page of threads, fetched from the cache together."""
+    request = context["request"]
+    if not hasattr(request, "_stored_comment_bodies"):
+        needs_display_name = context.get("needs_display_name", False)
+        keys = [
+            _body_key(
+                context,
+                comment,
+                comment_permissions(context, comment),
+                needs_display_name,
+            )
+            for comment in _on_page(context.get("threads") or [])
+        ]
+        request._stored_comment_bodies = cache.get_many(keys) if keys else {}
+    return request._stored_comment_bodies
+
+
+def _on_page(comments):
+    for comment in comments:
+        yield comment
+        yield from _on_page(getattr(comment, "children", []))
+
+
+def _body_key(context, comment, allowed, needs_display_name):
+    if not hasattr(comment, "_body_key"):
+        comment._body_key = _new_body_key(context, comment, allowed, needs_display_name)
+    return comment._body_key
+
+
+def _new_body_key(context, comment, allowed, needs_display_name):
+    fields = [getattr(comment, f.attname) for f in Comment._meta.concrete_fields]
+    account = comment.author.username if comment.author_id else None
+    parts = [
+        fields,
+        author_label(comment),
+        account if allowed["see_account"] else None,
+        sorted(allowed.items()),
+        needs_display_name,
+        _page_url(context),
+        get_language(),
+    ]
+    return "comment:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+# Stands for the comment's id in the reply fields rendered once per response.
+_PARENT = "__comment__"
+
+
+@register.simple_tag(takes_context=True)
+def reply_fields(context, comment):
+    """The fields of the reply form under a comment.
+
+    Every comment on a page has one, and they differ only in the comment's id: the
+    fields are rendered by Django once per response, with a stand-in id that is then
+    replaced (ids are integers, so the replacement needs no escaping)."""
+    needs_display_name = context.get("needs_display_name", False)
+    request = context["request"]
+    if not hasattr(request, "_reply_fields"):
+        request._reply_fields = {}
+    key = (get_language(), needs_display_name)
+    if key not in request._reply_fields:
+        form = CommentForm(
+            auto_id=f"reply-{_PARENT}-%s",
+            needs_display_name=needs_display_name,
+            initial={"parent": _PARENT},
+        )
+        request._reply_fields[key] = render_to_string(
+            "includes/form.html", {"form": form}
+        )
+    fields = request._reply_fields[key]
+    return mark_safe(fields.replace(_PARENT, str(int(comment.pk))))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def route_url(context, name, *args):
+    """``{% routablepageurl page name *args %}`` for the page being shown, which
+    looks the page's own address up once per response rather than once per link
+    (a page of comments has four links each)."""
+    return _page_url(context) + context["page"].reverse_subpage(name, args=args)
+
+
+def _page_url(context):
+    page, request = context["page"], context["request"]
+    if getattr(request, "_page_url_of", None) != page.pk:
+        request._page_url = routablepageurl(context, page, "overview")
+        request._page_url_of = page.pk
+    return request._page_url
 
 
 @register.filter

@@ -1,9 +1,12 @@
+from functools import partial
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from portal.cache import page_cache, request_generation
 from portal.models import FooterContent, MainMenu
 from portal.navigation import resolve_links
 
@@ -50,29 +53,43 @@ def language_links(context):
     if request is None:
         return []
     page = context.get("page")
-    current = get_language()
-    translations = _page_translations(page) if isinstance(page, Page) else None
-    links = []
-    for code, _name in settings.LANGUAGES:
-        if translations is None:
-            url, alternate = translate_url(request.get_full_path(), code), True
-        elif code in translations:
-            url, alternate = translations[code].get_url(request), True
-        elif code in _homes(request):
-            url, alternate = _homes(request)[code].get_url(request), False
-        else:
-            continue
-        links.append(
-            {
-                "code": code,
-                "name": get_language_info(code)["name_local"],
-                "url": url,
-                "absolute_url": request.build_absolute_uri(url),
-                "alternate": alternate,
-                "is_current": code == current,
-            }
+    if isinstance(page, Page) and page.pk:
+        targets = _shared(
+            request, "languages", [page.pk], partial(_page_targets, request, page)
         )
-    return links
+    elif isinstance(page, Page):  # a preview of a page never saved
+        targets = _page_targets(request, page)
+    else:
+        path = request.get_full_path()
+        targets = [(code, translate_url(path, code), True) for code in _codes()]
+    current = get_language()
+    return [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": url,
+            "absolute_url": request.build_absolute_uri(url),
+            "alternate": alternate,
+            "is_current": code == current,
+        }
+        for code, url, alternate in targets
+    ]
+
+
+def _codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def _page_targets(request, page):
+    """(language, address, is an alternate) for each language with somewhere to go."""
+    translations = _page_translations(page)
+    targets = []
+    for code in _codes():
+        if code in translations:
+            targets.append((code, translations[code].get_url(request), True))
+        elif code in _homes(request):
+            targets.append((code, _homes(request)[code].get_url(request), False))
+    return targets
 
 
 @register.simple_tag(takes_context=True)
@@ -81,16 +98,43 @@ def site_navigation(context):
     their links looked up together."""
     request = context.get("request")
     language_code = get_language()
+    if request is None:
+        return {
+            "menu": [],
+            "footer": FooterContent.for_language(language_code),
+            "footer_links": [],
+        }
+    return _shared(
+        request, "navigation", [], partial(_navigation, request, language_code)
+    )
+
+
+def _navigation(request, language_code):
     menu = MainMenu.for_language(language_code)
     footer = FooterContent.for_language(language_code)
-    if request is None:
-        return {"menu": [], "footer": footer, "footer_links": []}
     menu_links, footer_links = resolve_links(
         [menu.items if menu else [], footer.links if footer else []],
         request,
         language_code,
     )
     return {"menu": menu_links, "footer": footer, "footer_links": footer_links}
+
+
+def _shared(request, name, parts, compute):
+    """A piece of the site's frame that is the same for every reader of a language
+    (menus and language links name public pages only), kept in the page cache for
+    its generation: a publish, a move or a menu saved shows at once."""
+    cached = fragment_cache(request)
+    if not cached["timeout"] or getattr(request, "is_preview", False):
+        return compute()
+    key = ":".join(
+        map(str, [name, cached["generation"], cached["site"], get_language(), *parts])
+    )
+    value = page_cache().get(key)
+    if value is None:
+        value = compute()
+        page_cache().set(key, value, cached["timeout"])
+    return value
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -128,15 +172,24 @@ def query_with(request, **changes):
     return query.urlencode()
 
 
-@register.simple_tag
-def fragment_cache():
-    """What a ``{% wagtailpagecache %}`` around page content varies on besides the
-    page: the page cache's generation (so a page chooser's target being renamed or
-    moved shows at once) and its timeout (0 in tests that count rendering)."""
-    from portal.cache import current_generation
+@register.simple_tag(takes_context=True, name="fragment_cache")
+def fragment_cache_tag(context):
+    return fragment_cache(context.get("request"))
 
+
+def fragment_cache(request):
+    """What a cached fragment varies on besides its own key: the page cache's
+    generation (so a page chooser's target being renamed or moved shows at once),
+    the site, and the timeout (0 in tests that count rendering)."""
     timeout = settings.PAGE_CACHE_SECONDS
-    return {"timeout": timeout, "generation": current_generation() if timeout else 0}
+    if not timeout:
+        return {"timeout": 0, "generation": 0, "site": 0}
+    site = Site.find_for_request(request) if request else None
+    return {
+        "timeout": timeout,
+        "generation": request_generation(request),
+        "site": site.pk if site else 0,
+    }
 
 
 @register.filter

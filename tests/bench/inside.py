@@ -2,7 +2,8 @@
 and database: `python -m tests.bench.inside plan|stances`. Prints JSON.
 
 plan     the addresses of each case, the queries each costs, counted with
-         Django's test client (the second of two requests, as on a warm server),
+         Django's test client (the second of two requests or posts, as on a warm
+         server),
          and how long one request takes in-process when nothing else is sent
 stances  how many stances each member has on each recommendation (read from stdin)
 """
@@ -80,6 +81,7 @@ def plan():
         case["alone_ms"] = median_ms(partial(client.get, case["url"]))
     client = Client(**headers)
     client.force_login(member)
+    client.post(stance_url(recommendations[0]), {"choice": "abstain", "reason": ""})
     with CaptureQueriesContext(connection) as queries:
         response = client.post(
             stance_url(recommendations[0]), {"choice": "support", "reason": ""}

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import pytest
 import time_machine
@@ -103,6 +104,68 @@ def test_replies_form_a_thread_under_their_comment(
     html = client.get(consultation_page.url).content.decode()
     assert html.index("Odpowiedź") < html.index("Odpowiedź na odpowiedź")
     assert html.count('class="comment-list comment-list--replies"') == 2
+
+
+class ReplyForms(HTMLParser):
+    """The fields of each reply form on a page: {comment id: {name: value}}, plus
+    every element id and every label's target."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms, self.ids, self.label_targets = {}, [], []
+        self.comment = self.fields = self.select = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.append(attrs["id"])
+        if tag == "li" and attrs.get("id", "").startswith("comment-"):
+            self.comment = int(attrs["id"].removeprefix("comment-"))
+        elif tag == "summary":
+            self.fields = self.forms.setdefault(self.comment, {})
+        elif tag == "label":
+            self.label_targets.append(attrs["for"])
+        elif self.fields is not None and tag in ("input", "textarea", "select"):
+            self.fields[attrs["name"]] = attrs.get("value", "")
+            self.select = attrs["name"] if tag == "select" else None
+        elif self.fields is not None and tag == "option" and "selected" in attrs:
+            self.fields[self.select] = attrs["value"]
+
+    def handle_endtag(self, tag):
+        if tag == "details":
+            self.fields = None
+
+
+@pytest.mark.parametrize("needs_display_name", [False, True])
+def test_each_reply_form_answers_the_comment_it_sits_under(
+    client, consultation_page, record, member, other_member, needs_display_name
+):
+    MemberProfile.objects.create(user=other_member, display_name="Irys")
+    first, second = (
+        services.post_comment(
+            author=other_member, consultation=record, text=text, language="pl"
+        )
+        for text in ("Pierwszy", "Drugi")
+    )
+    if not needs_display_name:
+        MemberProfile.objects.create(user=member, display_name="Kalyna")
+    client.force_login(member)
+
+    page = ReplyForms()
+    page.feed(client.get(consultation_page.url).content.decode())
+
+    assert page.forms.keys() == {first.pk, second.pk}
+    for comment in (first, second):
+        fields = page.forms[comment.pk]
+        assert fields["parent"] == str(comment.pk)
+        assert ("display_name" in fields) is needs_display_name
+        for name in ("text", "language"):
+            assert f"reply-{comment.pk}-{name}" in page.label_targets
+    assert len(page.ids) == len(set(page.ids))
+    data = {**page.forms[second.pk], "text": "Odpowiedź", "display_name": "Kalyna"}
+    response = client.post(route(consultation_page, "comment"), data)
+    assert response.status_code == 302
+    assert Comment.objects.get(text="Odpowiedź").parent == second
 
 
 @pytest.mark.parametrize(

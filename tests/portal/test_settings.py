@@ -146,7 +146,7 @@ def test_with_redis_every_cache_and_the_sessions_are_shared():
     caches = values["CACHES"]
     assert set(caches) == {"default", "pages", "renditions"}
     assert {cache["BACKEND"] for cache in caches.values()} == {
-        "django.core.cache.backends.redis.RedisCache"
+        "portal.cache.RedisCache"
     }
     assert {cache["LOCATION"] for cache in caches.values()} == {
         "redis://cache.internal:6379/2"
@@ -154,6 +154,21 @@ def test_with_redis_every_cache_and_the_sessions_are_shared():
     # One Redis database, kept apart by prefix.
     assert len({cache["KEY_PREFIX"] for cache in caches.values()}) == 3
     assert values["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
+
+
+def test_the_redis_cache_reuses_one_client_per_connection_pool():
+    from portal.cache import RedisCache
+
+    url = settings.REDIS_URL or os.environ.get(
+        "SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/14"
+    )
+    cache = RedisCache(url, {"KEY_PREFIX": "client-test"})
+
+    cache.set("answer", {"stance": "support"})
+
+    assert cache._cache.get_client() is cache._cache.get_client(write=True)
+    assert cache.get("answer") == {"stance": "support"}
+    assert cache.delete("answer")
 
 
 def test_without_redis_sessions_stay_in_the_database():

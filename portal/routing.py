@@ -1,0 +1,103 @@
+"""What finding a page costs, kept in the cache: the site an address belongs to,
+the page it leads to, and that page's view restrictions.
+
+Wagtail finds a page by walking down the tree one slug at a time, a query or two
+per level, on every request; members' pages and every form post pay for it. The
+walk's answer (the page as published, and how many of the address's parts its own
+address takes) is kept under the page cache's generation, which any publish,
+unpublish, move or delete of a page renews, so a kept route never outlives the
+tree and the content it was found in: the same rule as for whole stored pages.
+
+A kept route is followed the way Wagtail would continue from that page
+(``page.route`` with the rest of the address: a routable page's own views, or a
+child page), and Wagtail's serve view then runs as usual: privacy checks, hooks
+and the page's own ``serve`` are untouched. Wagtail reads the route from
+``request._wagtail_route_for_request`` (see ``Page.route_for_request``), and the
+site from ``request._wagtail_site`` (``Site.find_for_request``). Sites and view
+restrictions start a new generation when saved (portal/cache.py, WATCHED_MODELS).
+"""
+
+from copy import copy
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.http import Http404
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+from wagtail.views import serve as wagtail_serve
+
+from portal.cache import page_cache, request_generation
+
+
+class PageRouteCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = _site_key(request) if settings.PAGE_CACHE_SECONDS else None
+        site = page_cache().get(key) if key else None
+        if site is not None:
+            request._wagtail_site = site
+        response = self.get_response(request)
+        # Kept only if this request looked its site up anyway.
+        if key and site is None and getattr(request, "_wagtail_site", None):
+            page_cache().set(key, request._wagtail_site, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_serve or not settings.PAGE_CACHE_SECONDS:
+            return None
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        # Wagtail's pattern passes the path as its one positional argument.
+        path = view_args[0] if view_args else view_kwargs.get("path", "")
+        components = [part for part in path.split("/") if part]
+        key = ":".join(
+            [
+                "route",
+                str(request_generation(request)),
+                str(site.pk),
+                get_language(),
+                "/".join(components),
+            ]
+        )
+        kept = page_cache().get(key)
+        if kept is not None:
+            try:
+                route = kept["page"].route(request, components[kept["depth"] :])
+            except Http404:
+                route = None
+            request._wagtail_route_for_request = route
+            return None
+        route = Page.route_for_request(request, path)
+        if route is not None:
+            # The page as it is published, without the ancestors Wagtail's walk
+            # attached to it.
+            page = copy(route[0])
+            page.__dict__.pop("_cached_parent_obj", None)
+            depth = page.depth - site.root_page.depth
+            page_cache().set(
+                key, {"page": page, "depth": depth}, settings.PAGE_CACHE_SECONDS
+            )
+        return None
+
+
+def _site_key(request):
+    try:
+        host, port = request.get_host(), request.get_port()
+    except DisallowedHost:
+        return None  # Wagtail's own lookup answers as it always does
+    return f"site:{request_generation(request)}:{host}:{port}"
+
+
+def view_restrictions(request, page):
+    """The page's view restrictions (its own and its ancestors'), with their groups."""
+    if not settings.PAGE_CACHE_SECONDS or not page.pk:
+        return list(page.get_view_restrictions().prefetch_related("groups"))
+    key = f"restrictions:{request_generation(request)}:{page.pk}"
+    restrictions = page_cache().get(key)
+    if restrictions is None:
+        restrictions = list(page.get_view_restrictions().prefetch_related("groups"))
+        page_cache().set(key, restrictions, settings.PAGE_CACHE_SECONDS)
+    return restrictions
