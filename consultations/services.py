@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q, Subquery
@@ -313,6 +314,11 @@ def stance_counts(recommendations):
 # --- Comments -----------------------------------------------------------------------
 
 
+# The same text by the same author in the same place within this time is one
+# comment sent twice.
+REPEAT_WINDOW = timedelta(minutes=2)
+
+
 def check_comment_rate(author):
     limit = settings.CONSULTATIONS_COMMENT_LIMIT
     window = timedelta(seconds=settings.CONSULTATIONS_COMMENT_WINDOW)
@@ -333,24 +339,42 @@ def post_comment(
     parent=None,
     official=False,
 ):
-    if not official:
-        check_comment_rate(author)
+    """Publish a comment, or return the same one posted a moment ago: a double
+    click, a resent form or a second tab sends it twice, and it is stored once."""
     if parent is not None:
         recommendation = parent.recommendation
-    comment = Comment.objects.create(
-        consultation=consultation,
-        recommendation=recommendation,
-        parent=parent,
-        thread=(parent.thread or parent) if parent else None,
-        author=author,
-        is_official=official,
-        text=text,
-        language=language,
-        draft_version=consultation.draft_version,
-    )
-    if official:
-        audit.log_moderation(parent or comment, audit.REPLY, author)
-    notifications.notify_reply(comment)
+    with transaction.atomic():
+        # One author's posts are written one after another, so the second of two
+        # identical ones finds the first. (SQLite takes its write lock when the
+        # transaction starts; PostgreSQL locks the author's row.)
+        get_user_model().objects.select_for_update().filter(pk=author.pk).exists()
+        duplicate = Comment.objects.filter(
+            author=author,
+            consultation=consultation,
+            recommendation=recommendation,
+            parent=parent,
+            text=text,
+            withdrawn_at=None,
+            created_at__gte=timezone.now() - REPEAT_WINDOW,
+        ).first()
+        if duplicate is not None:
+            return duplicate
+        if not official:
+            check_comment_rate(author)
+        comment = Comment.objects.create(
+            consultation=consultation,
+            recommendation=recommendation,
+            parent=parent,
+            thread=(parent.thread or parent) if parent else None,
+            author=author,
+            is_official=official,
+            text=text,
+            language=language,
+            draft_version=consultation.draft_version,
+        )
+        if official:
+            audit.log_moderation(parent or comment, audit.REPLY, author)
+        notifications.notify_reply(comment)
     return comment
 
 

@@ -355,3 +355,32 @@ def test_a_member_changes_their_display_name_on_the_account_page(
     named_member.member_profile.refresh_from_db()
     assert named_member.member_profile.display_name == "Kalyna 2"
     assert "Kalyna 2" in client.get("/pl/accounts/").content.decode()
+
+
+def test_a_comment_sent_twice_is_stored_once(client, consultation_page, named_member):
+    client.force_login(named_member)
+
+    first = post_comment(client, consultation_page, text="Dwa kliknięcia")
+    again = post_comment(client, consultation_page, text="Dwa kliknięcia")
+    other = post_comment(client, consultation_page, text="Inny komentarz")
+
+    comment = Comment.objects.get(text="Dwa kliknięcia")
+    assert first["Location"] == again["Location"]
+    assert first["Location"].endswith(f"#comment-{comment.pk}")
+    assert Comment.objects.count() == 2
+    assert other.status_code == 302
+
+
+def test_the_same_words_later_or_elsewhere_are_a_new_comment(
+    client, consultation_page, record, recommendation, named_member
+):
+    client.force_login(named_member)
+    post_comment(client, consultation_page, text="Zgadzam się")
+    post_comment(
+        client, consultation_page, text="Zgadzam się", recommendation=recommendation.pk
+    )
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=3)):
+        post_comment(client, consultation_page, text="Zgadzam się")
+
+    assert Comment.objects.filter(text="Zgadzam się").count() == 3

@@ -177,3 +177,21 @@ def test_parallel_comment_posts_store_each_comment_once(newcomers, django_db_blo
         assert texts == sorted(data["text"] for _client, _url, data in requests)
         profiles = MemberProfile.objects.filter(user__in=list(clients))
         assert profiles.count() == len(clients)
+
+
+def test_a_comment_sent_several_times_at_once_is_stored_once(
+    newcomers, django_db_blocker
+):
+    """A double click, or a form resent from two tabs: every post is answered as
+    published, and the comment is there once."""
+    page, clients = newcomers
+    user, client = next(iter(clients.items()))
+    with django_db_blocker.unblock():
+        MemberProfile.objects.create(user=user, display_name=f"Dwa {user.pk}")
+        url = page.url + page.reverse_subpage("comment")
+        data = {"text": "Wysłane dwa razy", "language": "pl"}
+
+        statuses = post_all_at_once([(client, url, data)] * 4)
+
+        assert statuses == [302] * 4
+        assert Comment.objects.filter(author=user, text=data["text"]).count() == 1
