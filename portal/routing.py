@@ -17,6 +17,7 @@ site from ``request._wagtail_site`` (``Site.find_for_request``). Sites and view
 restrictions start a new generation when saved (portal/cache.py, WATCHED_MODELS).
 """
 
+import pickle
 from copy import copy
 
 from django.conf import settings
@@ -35,13 +36,17 @@ class PageRouteCacheMiddleware:
 
     def __call__(self, request):
         key = _site_key(request) if settings.PAGE_CACHE_SECONDS else None
-        site = page_cache().get(key) if key else None
+        site = read_kept(key) if key else None
         if site is not None:
             request._wagtail_site = site
         response = self.get_response(request)
-        # Kept only if this request looked its site up anyway.
+        # Kept only if this request looked its site up anyway, and without the
+        # root page it has served since (whatever the request attached to it).
         if key and site is None and getattr(request, "_wagtail_site", None):
-            page_cache().set(key, request._wagtail_site, settings.PAGE_CACHE_SECONDS)
+            kept = copy(request._wagtail_site)
+            kept._state = copy(kept._state)
+            kept._state.fields_cache = {}
+            page_cache().set(key, kept, settings.PAGE_CACHE_SECONDS)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -62,7 +67,7 @@ class PageRouteCacheMiddleware:
                 "/".join(components),
             ]
         )
-        kept = page_cache().get(key)
+        kept = read_kept(key)
         if kept is not None:
             try:
                 route = kept["page"].route(request, components[kept["depth"] :])
@@ -83,6 +88,16 @@ class PageRouteCacheMiddleware:
         return None
 
 
+def read_kept(key):
+    """A kept object, or None if there is none or it no longer loads: after a
+    release, an object pickled from a class that has since moved or changed is
+    found again as on a first request."""
+    try:
+        return page_cache().get(key)
+    except (AttributeError, ImportError, TypeError, pickle.UnpicklingError):
+        return None
+
+
 def _site_key(request):
     try:
         host, port = request.get_host(), request.get_port()
@@ -96,7 +111,7 @@ def view_restrictions(request, page):
     if not settings.PAGE_CACHE_SECONDS or not page.pk:
         return list(page.get_view_restrictions().prefetch_related("groups"))
     key = f"restrictions:{request_generation(request)}:{page.pk}"
-    restrictions = page_cache().get(key)
+    restrictions = read_kept(key)
     if restrictions is None:
         restrictions = list(page.get_view_restrictions().prefetch_related("groups"))
         page_cache().set(key, restrictions, settings.PAGE_CACHE_SECONDS)

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -62,8 +63,9 @@ def _permissions(context, comment):
     }
 
 
-# Stands for the CSRF token in a stored comment: each response puts its own in.
-_CSRF = "__csrf_token__"
+# Where a stored comment's forms take the CSRF token field: each response puts its
+# own in. Markup, so that no escaped text (a comment, a name) can contain it.
+CSRF_SLOT = "<csrf-token-field>"
 BODY_TEMPLATE = "consultations/includes/comment_body.html"
 
 
@@ -75,7 +77,7 @@ def comment_body(context, comment):
     in the cache under a key made of all it shows: every field of the comment, its
     author's display name, the permissions, the page's address and the language. An
     edit, a hiding, a withdrawal or a new display name makes a new key. Its forms
-    carry a stand-in for the CSRF token, replaced with this response's own."""
+    carry a slot for the CSRF token field, filled with this response's own."""
     request = context["request"]
     allowed = comment_permissions(context, comment)
     needs_display_name = context.get("needs_display_name", False)
@@ -88,9 +90,14 @@ def comment_body(context, comment):
         if html is None:
             html = _render_body(context, comment, allowed, needs_display_name)
             cache.set(key, html, timeout)
-    if not hasattr(request, "_csrf_token_for_comments"):
-        request._csrf_token_for_comments = get_token(request)
-    return mark_safe(html.replace(_CSRF, request._csrf_token_for_comments))  # noqa: S308
+    if CSRF_SLOT in html:
+        if not hasattr(request, "_csrf_field_for_comments"):
+            request._csrf_field_for_comments = format_html(
+                '<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
+                get_token(request),
+            )
+        html = html.replace(CSRF_SLOT, request._csrf_field_for_comments)
+    return mark_safe(html)  # noqa: S308
 
 
 def _render_body(context, comment, allowed, needs_display_name):
@@ -100,7 +107,7 @@ def _render_body(context, comment, allowed, needs_display_name):
         "comment": comment,
         "allowed": allowed,
         "needs_display_name": needs_display_name,
-        "csrf_token": _CSRF,
+        "csrf_slot": mark_safe(CSRF_SLOT),  # noqa: S308
     }
     return render_to_string(BODY_TEMPLATE, values)
 

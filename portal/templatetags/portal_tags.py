@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 from portal.cache import page_cache, request_generation
 from portal.models import FooterContent, MainMenu
 from portal.navigation import resolve_links
+from portal.routing import read_kept
 
 register = template.Library()
 
@@ -130,7 +131,7 @@ def _shared(request, name, parts, compute):
     key = ":".join(
         map(str, [name, cached["generation"], cached["site"], get_language(), *parts])
     )
-    value = page_cache().get(key)
+    value = read_kept(key)
     if value is None:
         value = compute()
         page_cache().set(key, value, cached["timeout"])

@@ -54,7 +54,7 @@ def test_a_reply_form_from_a_stored_comment_carries_the_readers_own_token(
         },
     )
 
-    assert "__csrf_token__" not in html
+    assert "<csrf-token-field>" not in html
     assert response.status_code == 302
 
 
@@ -88,3 +88,21 @@ def test_an_edit_a_hiding_and_a_new_name_show_at_once(
     assert "Irys" in article(edited, comment)
     assert "Mak" in article(renamed, comment)
     assert "Poprawione zdanie" not in article(hidden, comment)
+
+
+def test_words_in_a_comment_never_receive_a_readers_token(
+    consultation_page, record, member, other_member
+):
+    MemberProfile.objects.create(user=other_member, display_name="Irys")
+    typed = "https://example.org/?t=__csrf_token__ <csrf-token-field> {{ csrf_token }}"
+    comment = services.post_comment(
+        author=other_member, consultation=record, text=typed, language="pl"
+    )
+    page_for(member, consultation_page.url)
+
+    _client, html = page_for(member, consultation_page.url)
+
+    text = article(html, comment).split('class="comment__text"')[1].split("</div>")[0]
+    assert "csrfmiddlewaretoken" not in text
+    assert "__csrf_token__" in text
+    assert "&lt;csrf-token-field&gt;" in text

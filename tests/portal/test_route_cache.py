@@ -100,9 +100,7 @@ def test_a_renamed_or_moved_page_is_found_only_at_its_new_address(reader, pages)
     assert reader.get(team.url).context["page"] == team
 
 
-def test_a_page_found_through_a_kept_route_shows_what_was_last_published(
-    reader, pages
-):
+def test_a_page_found_through_a_kept_route_shows_what_was_last_published(reader, pages):
     about, _team, _contact = pages
     reader.get(about.url)
 
@@ -140,3 +138,23 @@ def test_the_home_page_and_its_site_are_found_again(reader, home_pages):
 
     assert first.status_code == again.status_code == 200
     assert again.context["page"] == home_pages["pl"]
+
+
+def test_kept_objects_a_release_can_no_longer_load_are_found_again(
+    reader, pages, monkeypatch
+):
+    about, _team, _contact = pages
+
+    class PickledBeforeARelease:
+        def get(self, key):
+            raise AttributeError("Can't get attribute 'OldPage' on <module>")
+
+        def set(self, *args):
+            pass
+
+    monkeypatch.setattr("portal.routing.page_cache", PickledBeforeARelease)
+
+    response = reader.get(about.url)
+
+    assert response.status_code == 200
+    assert response.context["page"] == about
