@@ -27,14 +27,16 @@ def register(actions):
 
 
 def log_moderation(comment, action, editor):
-    # The label is the comment's number (Wagtail would use its text); the report
-    # names the type, "comment", in the reader's language.
+    # Logged on the consultation: Wagtail shows an entry to whoever holds a
+    # permission on its object's type, and cultural assistants hold one on
+    # comments (they translate them); only editors hold one on consultations.
+    # The label is the comment's number (Wagtail would use its text).
     log(
-        comment,
+        comment.consultation,
         action,
         user=editor,
         title=f"#{comment.pk}",
-        data={"consultation": comment.consultation_id},
+        data={"consultation": comment.consultation_id, "comment": comment.pk},
     )
 
 

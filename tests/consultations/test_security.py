@@ -4,12 +4,15 @@ that everything people write is shown escaped."""
 import logging
 
 import pytest
+from django.contrib.auth.models import Group
 from wagtail.models import ModelLogEntry
 
 from consultations import audit, services
 from consultations.models import CommentReport, MemberProfile
 from consultations.models.records import Visibility
+from portal.groups import CULTURAL_ASSISTANTS
 from tests.consultations.conftest import make_consultation, route
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -142,7 +145,8 @@ def test_hiding_and_showing_a_comment_are_in_the_audit_log(client, editor, comme
     (hidden,) = entries(audit.HIDE)
     (shown,) = entries(audit.UNHIDE)
     assert hidden.user == shown.user == editor
-    assert hidden.object_id == str(comment.pk)
+    assert hidden.object_id == str(comment.consultation_id)
+    assert hidden.data["comment"] == comment.pk
     assert hidden.label == f"#{comment.pk}"
     assert comment.text not in str(hidden.label) + str(hidden.data)
 
@@ -158,7 +162,7 @@ def test_dismissing_reports_and_replying_are_in_the_audit_log(
 
     assert [e.user for e in entries(audit.DISMISS_REPORTS)] == [editor]
     (reply,) = entries(audit.REPLY)
-    assert (reply.user, reply.object_id) == (editor, str(comment.pk))
+    assert (reply.user, reply.data["comment"]) == (editor, comment.pk)
     assert "Dziękujemy" not in str(reply.label) + str(reply.data)
 
 
@@ -295,3 +299,21 @@ def test_stance_reasons_and_comments_are_escaped_in_results_and_report(
         "<script>alert"
         not in client.get(route(public_page, "results")).content.decode()
     )
+
+
+def test_cultural_assistants_do_not_read_the_moderation_log(
+    client, editor, comment, consultation_page
+):
+    assistant = UserFactory(username="asystentka")
+    assistant.groups.add(Group.objects.get(name=CULTURAL_ASSISTANTS))
+    client.force_login(editor)
+    moderate(client, comment, action="hide", reason="Spam")
+    client.get(route(consultation_page, "report_csv"))
+    client.force_login(assistant)
+
+    history = client.get("/admin/reports/site-history/")
+
+    html = history.content.decode()
+    assert history.status_code == 200
+    assert "Komentarz ukryty" not in html and f"#{comment.pk}" not in html
+    assert "Pobrano raport" not in html
