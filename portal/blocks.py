@@ -26,6 +26,20 @@ class CallToActionBlock(blocks.StructBlock):
             raise StructBlockValidationError(block_errors={"page": error, "url": error})
         return value
 
+    def get_context(self, value, parent_context=None):
+        """A page in the reader's language; a restricted one by its number, not its
+        address (portal/links.py)."""
+        from portal.links import page_link, restricted_ids
+
+        context = super().get_context(value, parent_context)
+        target = value["page"].localized if value["page"] else None
+        context["href"] = (
+            page_link(target, bool(restricted_ids([target])))
+            if target
+            else value["url"]
+        )
+        return context
+
 
 class FeaturedPageBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(label=_("Page"))

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from consultations import account_views
 from consultations import views as consultation_views
-from portal import views
+from portal import links, views
 
 # Members sign in on the public site; the Wagtail admin is for editors only.
 account_patterns = [
@@ -82,5 +82,6 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include(account_patterns)),
     path("search/", views.search, name="search"),
+    path("page/<int:page_id>/", links.page_by_id, name="page_by_id"),
     path("", include(wagtail_urls)),
 )

@@ -11,6 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.links import RestrictionAwarePageLinkHandler
 from portal.models import FooterContent, MainMenu
 from portal.protection import protected_rows
 from portal.routing import view_restrictions
@@ -105,6 +106,12 @@ def forbid_logged_in_outsiders(serve_page):
         return serve_page(page, request, args, kwargs)
 
     return serve
+
+
+@hooks.register("register_rich_text_features", order=1)
+def link_restricted_pages_by_number(features):
+    """After Wagtail's own page links (order 0), which this replaces."""
+    features.register_link_type(RestrictionAwarePageLinkHandler)
 
 
 @hooks.register("before_serve_document")

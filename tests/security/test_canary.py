@@ -127,6 +127,22 @@ def link_everywhere(pages):
             ],
         ]
         home.save_revision().publish()
+    # and link them from the text and buttons of every public standard page.
+    text = "".join(f'<a linktype="page" id="{page.pk}">zespół</a>' for page in pages)
+    public = StandardPage.objects.live().public().exclude(pk__in=[p.pk for p in pages])
+    for standard in public:
+        standard.body = [
+            *standard.body.raw_data,
+            {"type": "text", "value": f"<p>{text}</p>"},
+            *[
+                {
+                    "type": "call_to_action",
+                    "value": {"text": "Dołącz", "page": page.pk, "url": ""},
+                }
+                for page in pages
+            ],
+        ]
+        standard.save_revision().publish()
 
 
 @pytest.fixture
