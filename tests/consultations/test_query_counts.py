@@ -147,4 +147,4 @@ def test_a_stance_post_costs_a_fixed_number_of_queries(
     assert response.status_code == 302
     assert Stance.objects.get(member=member).choice == "oppose"
     # Warm: the site, the route to the page and its view restrictions are kept.
-    assert len(queries) == (6 if warm else 16)
+    assert len(queries) == (5 if warm else 15)
