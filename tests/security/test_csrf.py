@@ -272,6 +272,7 @@ READ_ONLY = {
     "password_reset_done": "a message",
     "password_reset_complete": "a message",
     "search": "GET form",
+    "page_by_id": "a redirect to a page (portal/links.py)",
     "sitemap": "XML",
     "robots_txt": "text",
     "consultations_moderation": "the queue (GET filters)",
