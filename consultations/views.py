@@ -362,9 +362,8 @@ def _recommendation_url(page, recommendation, anchor=""):
     return f"{url}#{anchor}" if anchor else url
 
 
-def _open_recommendation(record, recommendation_id, page=None):
-    recommendation = getattr(page, "_fetched_recommendation", None)
-    if recommendation is None or recommendation.pk != recommendation_id:
+def _open_recommendation(record, recommendation_id, recommendation=None):
+    if recommendation is None:
         recommendation = get_object_or_404(
             Recommendation, pk=recommendation_id, consultation=record
         )
@@ -384,7 +383,7 @@ def _fetch_with_record(page, recommendation_id):
     becoming the page's record: a stance post, the busiest post, then costs one
     query fewer. Anything not found is left to the usual checks."""
     if "record" in page.__dict__:
-        return
+        return None
     found = (
         Recommendation.objects.select_related(
             "consultation__participant_group", "consultation__source_locale"
@@ -394,16 +393,16 @@ def _fetch_with_record(page, recommendation_id):
     )
     if found is not None:
         page.record = found.consultation
-        page._fetched_recommendation = found
+    return found
 
 
 @refusals
 def take_stance(request, page, recommendation_id):
     if response := _require_post(request):
         return response
-    _fetch_with_record(page, recommendation_id)
+    fetched = _fetch_with_record(page, recommendation_id)
     record = _record_for(request, page)
-    recommendation = _open_recommendation(record, recommendation_id, page)
+    recommendation = _open_recommendation(record, recommendation_id, fetched)
     _require_taking_part(request, record)
     form = StanceForm(request.POST)
     if not form.is_valid():
