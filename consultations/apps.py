@@ -7,4 +7,6 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations")
 
     def ready(self):
-        from consultations import signals  # noqa: F401
+        from consultations import routes, signals  # noqa: F401
+
+        routes.attach()

@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from consultations.models import Comment, MemberProfile
+from consultations.models import Comment, MemberProfile, RecommendationResponse
 from consultations.models.participation import (
     COMMENT_LANGUAGES,
     ReportReason,
@@ -185,3 +185,45 @@ class PollForm(forms.Form):
                 % {"limit": limit}
             )
         return keys
+
+
+class ResponseForm(forms.ModelForm):
+    publish = forms.BooleanField(
+        label=_("Published (members and, for public consultations, everyone see it)"),
+        required=False,
+    )
+
+    class Meta:
+        model = RecommendationResponse
+        fields = [
+            "organisation_position",
+            "outcome",
+            "authority_reasoning",
+            "responded_on",
+            "adopted_in_version",
+        ]
+        widgets = {"responded_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["publish"].initial = self.instance.is_published
+
+    def clean_adopted_in_version(self):
+        version = self.cleaned_data["adopted_in_version"]
+        latest = self.instance.recommendation.consultation.draft_version
+        if version is not None and not 1 <= version <= latest:
+            raise forms.ValidationError(
+                _("There is no draft version %(version)s (the latest is %(latest)s).")
+                % {"version": version, "latest": latest}
+            )
+        return version
+
+
+class TranslationForm(forms.Form):
+    text = forms.CharField(
+        label=_("Polish translation"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    checked = forms.BooleanField(
+        label=_("I have checked this translation"), required=False
+    )

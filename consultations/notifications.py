@@ -194,9 +194,7 @@ def send_due_reminders(now=None):
     Safe to run as often as you like (e.g. every 15 minutes from cron)."""
     now = now or timezone.now()
     live_keys = Page.objects.live().values_list("translation_key", flat=True)
-    open_now = Consultation.objects.filter(
-        opens_at__lte=now, closes_at__gt=now, key__in=live_keys
-    )
+    open_now = Consultation.objects.open(now).filter(key__in=live_keys)
     enqueued = 0
     for consultation in open_now:
         team = list(consultation.team().values_list("pk", flat=True))

@@ -4,13 +4,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q, Subquery
+from django.db.models import Count, Max, Subquery
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from consultations import audit, notifications
+from consultations.access import groups_that_may_view
 from consultations.models import (
     Comment,
     CommentEdit,
@@ -25,7 +25,6 @@ from consultations.models import (
     Stance,
 )
 from consultations.models.records import Visibility
-from portal.groups import EDITORS
 
 
 class RateLimited(Exception):
@@ -207,11 +206,7 @@ def sync_view_restrictions(consultation):
         restriction = restrictions.first() or PageViewRestriction.objects.create(
             page=page, restriction_type=PageViewRestriction.GROUPS
         )
-        restriction.groups.set(
-            Group.objects.filter(
-                Q(name=EDITORS) | Q(pk=consultation.participant_group_id)
-            )
-        )
+        restriction.groups.set(groups_that_may_view(consultation))
 
 
 # --- Wording and versions -----------------------------------------------------------

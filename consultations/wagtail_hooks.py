@@ -12,7 +12,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from consultations import admin_outcomes, admin_views, audit
+from consultations import audit
+from consultations.access import may_moderate, may_translate
 from consultations.models import (
     Comment,
     Consultation,
@@ -22,6 +23,7 @@ from consultations.models import (
     Recommendation,
     TrackerEntry,
 )
+from consultations.views import admin as admin_views
 
 
 class PolicyAreaViewSet(SnippetViewSet):
@@ -82,93 +84,98 @@ def moderation_urls():
         ),
         path(
             "consultations/outcomes/",
-            admin_outcomes.OutcomesView.as_view(),
+            admin_views.OutcomesView.as_view(),
             name="consultations_outcomes",
         ),
         path(
             "consultations/outcomes/<int:consultation_id>/",
-            admin_outcomes.ResponsesView.as_view(),
+            admin_views.ResponsesView.as_view(),
             name="consultations_responses",
         ),
         path(
             "consultations/outcomes/recommendation/<int:recommendation_id>/",
-            admin_outcomes.ResponseEditView.as_view(),
+            admin_views.ResponseEditView.as_view(),
             name="consultations_response",
         ),
         path(
             "consultations/outcomes/<int:consultation_id>/report/",
-            admin_outcomes.report_html,
+            admin_views.report,
+            {"kind": "html"},
             name="consultations_report",
         ),
         path(
             "consultations/outcomes/<int:consultation_id>/report/csv/",
-            admin_outcomes.report_csv,
+            admin_views.report,
+            {"kind": "csv"},
             name="consultations_report_csv",
         ),
         path(
             "consultations/outcomes/<int:consultation_id>/report/xlsx/",
-            admin_outcomes.report_xlsx,
+            admin_views.report,
+            {"kind": "xlsx"},
             name="consultations_report_xlsx",
         ),
         path(
             "consultations/translations/",
-            admin_outcomes.TranslationQueueView.as_view(),
+            admin_views.TranslationQueueView.as_view(),
             name="consultations_translations",
         ),
         path(
             "consultations/translations/<int:comment_id>/",
-            admin_outcomes.TranslateCommentView.as_view(),
+            admin_views.TranslateCommentView.as_view(),
             name="consultations_translate_comment",
         ),
     ]
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
+class PolicyMenuItem(MenuItem):
+    """Shown to whoever the policy lets in (``consultations.access``)."""
+
+    def __init__(self, *args, allowed, **kwargs):
         super().__init__(*args, **kwargs)
-        self.permission = permission
+        self.allowed = allowed
 
     def is_shown(self, request):
-        return request.user.has_perm(self.permission)
+        return self.allowed(request.user)
 
 
 @hooks.register("register_admin_menu_item")
 def moderation_menu_item():
-    return PermissionMenuItem(
+    return PolicyMenuItem(
         gettext_lazy("Comment moderation"),
         reverse("consultations_moderation"),
         icon_name="comment",
         order=250,
-        permission="consultations.moderate_comment",
+        allowed=may_moderate,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def outcomes_menu_item():
-    return PermissionMenuItem(
+    return PolicyMenuItem(
         gettext_lazy("Consultation outcomes"),
         reverse("consultations_outcomes"),
         icon_name="doc-full",
         order=251,
-        permission="consultations.moderate_comment",
+        allowed=may_moderate,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def translations_menu_item():
-    return PermissionMenuItem(
+    return PolicyMenuItem(
         gettext_lazy("Comments to translate"),
         reverse("consultations_translations"),
         icon_name="globe",
         order=252,
-        permission="consultations.translate_comment",
+        allowed=may_translate,
     )
 
 
 @hooks.register("construct_homepage_panels")
 def consultation_overview_panel(request, panels):
-    if request.user.has_perm("consultations.moderate_comment"):
-        panels.append(admin_outcomes.OverviewPanel())
+    if may_moderate(request.user):
+        panels.append(admin_views.OverviewPanel())
 
 
 def _words_kept(consultation):

@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from consultations import account_views
-from consultations import views as consultation_views
+from consultations.views import members as consultation_views
 from portal import links, views
 
 # Members sign in on the public site; the Wagtail admin is for editors only.

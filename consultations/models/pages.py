@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -15,11 +15,23 @@ from consultations.models.records import Consultation, ReportNames, Visibility
 from portal.groups import MIGRANT_TEAM
 
 
+class AttachedRoutesMixin(RoutablePageMixin):
+    """A routable page whose routes are listed in ``consultations/routes.py`` and
+    attached when the app is ready: the views read these models, and models never
+    import views."""
+
+    subpage_urls = ()
+
+    @classmethod
+    def get_subpage_urls(cls):
+        return cls.subpage_urls
+
+
 def default_participant_group():
     return Group.objects.filter(name=MIGRANT_TEAM).values_list("pk", flat=True).first()
 
 
-class ConsultationIndexPage(Page):
+class ConsultationIndexPage(AttachedRoutesMixin, Page):
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
     )
@@ -34,15 +46,8 @@ class ConsultationIndexPage(Page):
         verbose_name = _("consultations index")
         verbose_name_plural = _("consultations indexes")
 
-    def get_context(self, request, *args, **kwargs):
-        from consultations import views
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(views.index_context(request, self))
-        return context
-
-
-class ConsultationPage(RoutablePageMixin, Page):
+class ConsultationPage(AttachedRoutesMixin, Page):
     intro = RichTextField(
         _("introduction"),
         blank=True,
@@ -151,86 +156,6 @@ class ConsultationPage(RoutablePageMixin, Page):
             .first()
         )
 
-    # Every action is a plain form post to a route of the page it was made on, so a
-    # member reading the Ukrainian page stays on it; views.py does the work.
-    @path("")
-    def overview(self, request):
-        from consultations import views
-
-        return views.overview(request, self)
-
-    @path("recommendations/<int:recommendation_id>/")
-    def recommendation(self, request, recommendation_id):
-        from consultations import views
-
-        return views.recommendation_detail(request, self, recommendation_id)
-
-    @path("recommendations/<int:recommendation_id>/stance/")
-    def stance(self, request, recommendation_id):
-        from consultations import views
-
-        return views.take_stance(request, self, recommendation_id)
-
-    @path("recommendations/<int:recommendation_id>/stance/confirm/")
-    def confirm_stance(self, request, recommendation_id):
-        from consultations import views
-
-        return views.confirm_stance(request, self, recommendation_id)
-
-    @path("comments/")
-    def comment(self, request):
-        from consultations import views
-
-        return views.post_comment(request, self)
-
-    @path("comments/<int:comment_id>/edit/")
-    def edit_comment(self, request, comment_id):
-        from consultations import views
-
-        return views.edit_comment(request, self, comment_id)
-
-    @path("comments/<int:comment_id>/withdraw/")
-    def withdraw_comment(self, request, comment_id):
-        from consultations import views
-
-        return views.withdraw_comment(request, self, comment_id)
-
-    @path("comments/<int:comment_id>/report/")
-    def report_comment(self, request, comment_id):
-        from consultations import views
-
-        return views.report_comment(request, self, comment_id)
-
-    @path("results/")
-    def results(self, request):
-        from consultations import outcomes
-
-        return outcomes.results(request, self)
-
-    @path("report/")
-    def report(self, request):
-        from consultations import outcomes
-
-        return outcomes.report(request, self)
-
-    @path("report/csv/")
-    def report_csv(self, request):
-        from consultations import outcomes
-
-        return outcomes.report_csv(request, self)
-
-    @path("report/xlsx/")
-    def report_xlsx(self, request):
-        from consultations import outcomes
-
-        return outcomes.report_xlsx(request, self)
-
-    @path("polls/<int:question_id>/")
-    def answer_poll(self, request, question_id):
-        from consultations import views
-
-        return views.answer_poll(request, self, question_id)
-
 
 class PageRecommendation(TranslatableMixin, Orderable):
     """A recommendation as written on one language's page (content, not identity)."""
@@ -327,7 +252,7 @@ class PagePoll(TranslatableMixin, Orderable):
                 )
 
 
-class TrackerPage(Page):
+class TrackerPage(AttachedRoutesMixin, Page):
     """The public implementation tracker: progress per area, filterable."""
 
     intro = RichTextField(
@@ -343,10 +268,3 @@ class TrackerPage(Page):
     class Meta:
         verbose_name = _("implementation tracker")
         verbose_name_plural = _("implementation trackers")
-
-    def get_context(self, request, *args, **kwargs):
-        from consultations import outcomes
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(outcomes.tracker_context(request))
-        return context

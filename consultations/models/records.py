@@ -34,6 +34,20 @@ class Phase(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+class ConsultationQuerySet(models.QuerySet):
+    """The phases of ``Consultation.phase`` as queries."""
+
+    def upcoming(self, now=None):
+        return self.filter(opens_at__gt=now or timezone.now())
+
+    def open(self, now=None):
+        now = now or timezone.now()
+        return self.filter(opens_at__lte=now, closes_at__gt=now)
+
+    def closed(self, now=None):
+        return self.filter(closes_at__lte=now or timezone.now())
+
+
 class Consultation(models.Model):
     key = models.UUIDField(unique=True, editable=False)
     source_page = models.ForeignKey(
@@ -68,6 +82,8 @@ class Consultation(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ConsultationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("consultation record")

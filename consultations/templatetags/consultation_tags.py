@@ -14,7 +14,6 @@ from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import 
     routablepageurl,
 )
 
-from consultations import rules
 from consultations.forms import CommentForm
 from consultations.models import Comment
 
@@ -35,32 +34,9 @@ def author_label(comment):
 
 
 def comment_permissions(context, comment):
-    """What the reader may see of a comment and do with it (asked twice per
-    comment: once for all of them together, see _stored_bodies)."""
-    if not hasattr(comment, "_allowed"):
-        comment._allowed = _permissions(context, comment)
-    return comment._allowed
-
-
-def _permissions(context, comment):
-    user = context["request"].user
-    record = context["record"]
-    comment.consultation = record  # the rules read the phase from it; saves a query
-    open_thread = comment.withdrawn_at is None and comment.hidden_at is None
-    return {
-        "reply": bool(open_thread and context.get("can_comment", False)),
-        "edit": rules.can_edit_comment(user, comment),
-        "withdraw": rules.can_withdraw_comment(user, comment),
-        "report": rules.can_report_comment(user, comment),
-        "see_text": bool(
-            open_thread
-            or (
-                comment.hidden_at
-                and (comment.author_id == user.pk or rules.is_editor(user))
-            )
-        ),
-        "see_account": rules.can_see_authors(user),
-    }
+    """What the reader may see of a comment and do with it: the page's policy
+    answers (``ConsultationAccess.comment_rights``)."""
+    return context["access"].comment_rights(comment)
 
 
 # Where a stored comment's forms take the CSRF token field: each response puts its

@@ -4,7 +4,9 @@ from django.db import IntegrityError
 
 from consultations import services
 from consultations.models import CommentTranslation
+from consultations.models.records import Visibility
 from portal.groups import CULTURAL_ASSISTANTS
+from tests.consultations.conftest import make_consultation
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,9 +20,19 @@ def assistant(db):
 
 
 @pytest.fixture
-def ukrainian_comment(record, member):
+def public_record(index_page):
+    """Assistants translate for the report the comments of public consultations;
+    a team-only one is read only by its team and the editors."""
+    return make_consultation(index_page, visibility=Visibility.PUBLIC).record
+
+
+@pytest.fixture
+def ukrainian_comment(public_record, member):
     return services.post_comment(
-        author=member, consultation=record, text="Потрібен перекладач", language="uk"
+        author=member,
+        consultation=public_record,
+        text="Потрібен перекладач",
+        language="uk",
     )
 
 

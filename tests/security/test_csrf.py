@@ -284,6 +284,8 @@ READ_ONLY = {
     "consultations_translations": "a list",
     # Routes of routable pages.
     "index_route": "RoutablePageMixin's default route: the page itself",
+    "index": "the list of consultations",
+    "tracker": "the implementation tracker",
     "overview": "the consultation page",
     "recommendation": "a recommendation's page",
     "results": "the results",

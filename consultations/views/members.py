@@ -1,10 +1,10 @@
-"""Views behind the consultation page's routes. Each reads the request, asks
-``rules`` whether it may go ahead, calls one service and redirects to the right
+"""The consultation page's routes, used by members (and read by everyone a
+consultation is open to). Each reads the request, asks the page's
+``ConsultationAccess`` at the door, calls one service and redirects to the right
 anchor, or renders the page again with the errors (status 400)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseNotAllowed
@@ -12,9 +12,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
-from consultations import rules, services
+from consultations import services
+from consultations.access import ConsultationAccess, Refusal
 from consultations.diff import word_diff
 from consultations.forms import (
     CommentForm,
@@ -26,57 +26,14 @@ from consultations.forms import (
 )
 from consultations.models import (
     Comment,
-    ConsultationPage,
     MemberProfile,
     PollQuestion,
     Recommendation,
     Stance,
 )
-from consultations.models.records import Phase
+from consultations.views.refusals import refusals
 
 COMMENTS_PER_PAGE = 20
-
-
-class Refusal(Exception):
-    """A request the rules turn down: shown as a translated page with a 4xx status."""
-
-    def __init__(self, message, status=403):
-        super().__init__(message)
-        self.message, self.status = message, status
-
-
-def refusals(view):
-    """Turn a Refusal (and anonymous access to team-only pages) into a response."""
-
-    def wrapper(request, page, *args, **kwargs):
-        try:
-            return view(request, page, *args, **kwargs)
-        except Refusal as refusal:
-            if refusal.status == 403 and not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            response = TemplateResponse(
-                request,
-                "consultations/refusal.html",
-                {"page": page, "message": refusal.message},
-                status=refusal.status,
-            )
-            return response
-
-    return never_cache(wrapper)
-
-
-def _record_for(request, page):
-    record = page.record
-    if record is None:
-        raise Http404  # never published: nothing to act on
-    if not rules.can_view(request.user, record):
-        raise Refusal(
-            _(
-                "This consultation is open only to the members of the team taking part "
-                "and to the organisation's editors."
-            )
-        )
-    return record
 
 
 def _require_post(request):
@@ -85,44 +42,12 @@ def _require_post(request):
     return None
 
 
-def _require_taking_part(request, record):
-    if rules.can_take_part(request.user, record):
-        return
-    if not rules.is_member(request.user, record):
-        raise Refusal(_("Only members of the team taking part can do this."))
-    raise Refusal(_phase_refusal(record), status=403)
-
-
-def _phase_refusal(record):
-    if record.phase() == Phase.UPCOMING:
-        return _("This consultation has not opened yet.")
-    return _("This consultation is closed. Everything said in it stays readable.")
-
-
 # --- Reading ------------------------------------------------------------------------
-
-
-def index_context(request, index_page):
-    """Consultations under an index that this visitor may see."""
-    user = request.user
-    pages = ConsultationPage.objects.child_of(index_page).live().order_by("-opens_at")
-    records = {
-        r.key: r
-        for r in services.Consultation.objects.filter(
-            key__in=[p.translation_key for p in pages]
-        )
-    }
-    entries = []
-    for page in pages:
-        record = records.get(page.translation_key)
-        if record and rules.can_view(user, record):
-            entries.append({"page": page, "record": record, "phase": record.phase()})
-    return {"consultations": entries}
 
 
 def _page_items(page, record):
     """The recommendations on this language's page, with their lasting records."""
-    records = {r.key: r for r in record.recommendations.all()} if record else {}
+    records = {r.key: r for r in record.recommendations.all()}
     return [
         {"item": item, "record": records.get(item.translation_key)}
         for item in page.recommendations.select_related("area", "institution")
@@ -152,9 +77,10 @@ def _threads(record, recommendation, page_number):
     return threads
 
 
-def _progress(request, record, recommendation=None):
+def _progress(access, recommendation=None):
+    record = access.consultation
     progress = services.team_progress(record, recommendation)
-    if rules.is_editor(request.user):
+    if access.can("moderate"):
         progress["missing"] = (
             record.team()
             .exclude(pk__in=progress["responded_ids"])
@@ -164,65 +90,75 @@ def _progress(request, record, recommendation=None):
     return progress
 
 
-def _base_context(request, page, record):
-    user = request.user
+def _needs_display_name(access):
+    """A member's first comment also chooses the name shown with it."""
+    if not access.is_member or access.is_editor:
+        return False
+    return not MemberProfile.objects.filter(user=access.user).exists()
+
+
+def _base_context(request, page, access):
     return {
         "page": page,
-        "record": record,
-        "phase": record.phase() if record else None,
-        "can_take_part": bool(record) and rules.can_take_part(user, record),
-        "can_comment": bool(record) and rules.can_comment(user, record),
-        "is_editor": rules.is_editor(user),
-        "needs_display_name": _needs_display_name(user, record),
-        "can_see_results": bool(record) and rules.can_see_results(user, record),
+        "record": access.consultation,
+        "access": access,
+        "phase": access.phase,
+        "needs_display_name": _needs_display_name(access),
     }
-
-
-def _needs_display_name(user, record):
-    if not record or not rules.is_member(user, record) or rules.is_editor(user):
-        return False
-    return not MemberProfile.objects.filter(user=user).exists()
 
 
 @refusals
 def overview(request, page, comment_form=None, poll_forms=None, status=200):
-    record = page.record
-    if record is not None:
-        _record_for(request, page)
-    context = _base_context(request, page, record)
-    items = _page_items(page, record)
-    if record is not None:
-        user = request.user
-        mine = {}
-        if user.is_authenticated:
-            mine = {
-                s.recommendation_id: s
-                for s in Stance.objects.filter(
-                    member=user, recommendation__consultation=record
-                )
-            }
-        changed = services.last_changed_versions(record)
-        for entry in items:
-            rec = entry["record"]
-            if rec is None:
-                continue
-            entry["stance"] = mine.get(rec.pk)
-            entry["reworded"] = bool(
-                entry["stance"]
-                and changed.get(rec.pk, 0) > entry["stance"].draft_version
-            )
-        context.update(
-            progress=_progress(request, record),
-            threads=_threads(record, None, request.GET.get("comments")),
-            polls=_polls(request, page, record, poll_forms or {}),
-            comment_form=comment_form
-            or CommentForm(needs_display_name=context["needs_display_name"]),
-            reworded_count=sum(1 for e in items if e.get("reworded")),
+    if page.record is None:
+        # Never published (a preview): the page's own content, nothing to act on.
+        return TemplateResponse(
+            request,
+            "consultations/consultation_page.html",
+            {"page": page, "record": None, "items": _unpublished_items(page)},
+            status=status,
         )
-    context["items"] = items
+    access = ConsultationAccess.for_page(request, page)
+    access.require("view")
+    record = access.consultation
+    context = _base_context(request, page, access)
+    items = _page_items(page, record)
+    user = request.user
+    mine = {}
+    if user.is_authenticated:
+        mine = {
+            s.recommendation_id: s
+            for s in Stance.objects.filter(
+                member=user, recommendation__consultation=record
+            )
+        }
+    changed = services.last_changed_versions(record)
+    for entry in items:
+        rec = entry["record"]
+        if rec is None:
+            continue
+        entry["stance"] = mine.get(rec.pk)
+        entry["reworded"] = bool(
+            entry["stance"] and changed.get(rec.pk, 0) > entry["stance"].draft_version
+        )
+    context.update(
+        items=items,
+        progress=_progress(access),
+        threads=_threads(record, None, request.GET.get("comments")),
+        polls=_polls(request, page, record, poll_forms or {}),
+        comment_form=comment_form
+        or CommentForm(needs_display_name=context["needs_display_name"]),
+        reworded_count=sum(1 for e in items if e.get("reworded")),
+    )
     return TemplateResponse(
         request, "consultations/consultation_page.html", context, status=status
     )
+
+
+def _unpublished_items(page):
+    return [
+        {"item": item, "record": None}
+        for item in page.recommendations.select_related("area", "institution")
+    ]
 
 
 def _polls(request, page, record, bound_forms):
@@ -264,11 +200,13 @@ def _polls(request, page, record, bound_forms):
 def recommendation_detail(
     request, page, recommendation_id, stance_form=None, comment_form=None, status=200
 ):
-    record = _record_for(request, page)
+    access = ConsultationAccess.for_page(request, page)
+    access.require("view")
+    record = access.consultation
     recommendation = get_object_or_404(
         Recommendation, pk=recommendation_id, consultation=record
     )
-    context = _base_context(request, page, record)
+    context = _base_context(request, page, access)
     item = (
         page.recommendations.select_related("area", "institution")
         .filter(translation_key=recommendation.key)
@@ -296,7 +234,7 @@ def recommendation_detail(
                 == current.locale_id
                 == language.pk,
             }
-    context.update(_chain(request, recommendation, language, current))
+    context.update(_chain(access, recommendation, language, current))
     context.update(
         recommendation=recommendation,
         item=item,
@@ -315,14 +253,14 @@ def recommendation_detail(
             initial={"recommendation": recommendation.pk},
         ),
         threads=_threads(record, recommendation, request.GET.get("comments")),
-        progress=_progress(request, record, recommendation),
+        progress=_progress(access, recommendation),
     )
     return TemplateResponse(
         request, "consultations/recommendation.html", context, status=status
     )
 
 
-def _chain(request, recommendation, language, current):
+def _chain(access, recommendation, language, current):
     """What became of a recommendation: how the draft changed, the response, and
     its implementation."""
     first = (
@@ -339,7 +277,7 @@ def _chain(request, recommendation, language, current):
             "text": word_diff(first.text, current.text),
         }
     response = getattr(recommendation, "response", None)
-    if response and not (response.is_published or rules.is_editor(request.user)):
+    if response and not (response.is_published or access.can("moderate")):
         response = None
     entry = getattr(recommendation, "tracker_entry", None)
     updates = list(entry.updates.order_by("date", "pk")) if entry else []
@@ -348,9 +286,6 @@ def _chain(request, recommendation, language, current):
         "response": response,
         "tracker_entry": entry,
         "updates": updates,
-        "can_see_results": rules.can_see_results(
-            request.user, recommendation.consultation
-        ),
     }
 
 
@@ -401,9 +336,12 @@ def take_stance(request, page, recommendation_id):
     if response := _require_post(request):
         return response
     fetched = _fetch_with_record(page, recommendation_id)
-    record = _record_for(request, page)
-    recommendation = _open_recommendation(record, recommendation_id, fetched)
-    _require_taking_part(request, record)
+    access = ConsultationAccess.for_page(request, page)
+    access.require("view")
+    recommendation = _open_recommendation(
+        access.consultation, recommendation_id, fetched
+    )
+    access.require("stance")
     form = StanceForm(request.POST)
     if not form.is_valid():
         return recommendation_detail(
@@ -424,9 +362,10 @@ def take_stance(request, page, recommendation_id):
 def confirm_stance(request, page, recommendation_id):
     if response := _require_post(request):
         return response
-    record = _record_for(request, page)
-    recommendation = _open_recommendation(record, recommendation_id)
-    _require_taking_part(request, record)
+    access = ConsultationAccess.for_page(request, page)
+    access.require("view")
+    recommendation = _open_recommendation(access.consultation, recommendation_id)
+    access.require("stance")
     if not services.confirm_stance(request.user, recommendation):
         raise Refusal(
             _("You have not taken a stance on this recommendation yet."), status=409
@@ -439,13 +378,10 @@ def confirm_stance(request, page, recommendation_id):
 def post_comment(request, page):
     if response := _require_post(request):
         return response
-    record = _record_for(request, page)
-    user = request.user
-    if not rules.can_comment(user, record):
-        if rules.is_member(user, record) or rules.is_editor(user):
-            raise Refusal(_phase_refusal(record))
-        raise Refusal(_("Only members of the team taking part can comment."))
-    needs_display_name = _needs_display_name(user, record)
+    access = ConsultationAccess.for_page(request, page)
+    access.require("comment")
+    record, user = access.consultation, request.user
+    needs_display_name = _needs_display_name(access)
     form = CommentForm(
         request.POST, needs_display_name=needs_display_name, user=request.user
     )
@@ -457,8 +393,7 @@ def post_comment(request, page):
         parent = get_object_or_404(
             Comment, pk=form.cleaned_data["parent"], consultation=record
         )
-        if parent.withdrawn_at or parent.hidden_at:
-            raise Refusal(_("This comment can no longer be answered."), status=409)
+        access.require("reply", parent)
         recommendation = parent.recommendation
     elif form.cleaned_data["recommendation"]:
         recommendation = _open_recommendation(
@@ -476,7 +411,7 @@ def post_comment(request, page):
                 language=form.cleaned_data["language"],
                 recommendation=recommendation,
                 parent=parent,
-                official=rules.is_editor(user) and not rules.is_member(user, record),
+                official=access.speaks_for_organisation,
             )
     except services.RateLimited:
         raise Refusal(
@@ -522,12 +457,14 @@ def _comment_form_again(request, page, record, form):
     return overview(request, page, comment_form=form, status=400)
 
 
-def _own_comment(request, record, comment_id):
-    return get_object_or_404(
-        Comment.objects.select_related("consultation"),
+def _comment_in(access, comment_id):
+    comment = get_object_or_404(
+        Comment.objects.select_related("recommendation"),
         pk=comment_id,
-        consultation=record,
+        consultation=access.consultation,
     )
+    comment.consultation = access.consultation
+    return comment
 
 
 def _comment_url(page, comment):
@@ -539,17 +476,10 @@ def _comment_url(page, comment):
 
 @refusals
 def edit_comment(request, page, comment_id):
-    record = _record_for(request, page)
-    comment = _own_comment(request, record, comment_id)
-    if not rules.can_edit_comment(request.user, comment):
-        if comment.author_id != request.user.pk:
-            raise Refusal(_("You can edit only your own comments."))
-        raise Refusal(
-            _(
-                "A comment can be edited for 15 minutes after it is written, "
-                "while the consultation is open."
-            )
-        )
+    access = ConsultationAccess.for_page(request, page)
+    access.require("view")
+    comment = _comment_in(access, comment_id)
+    access.require("edit", comment)
     form = EditCommentForm(request.POST or None, instance=Comment(text=comment.text))
     status = 200
     if request.method == "POST":
@@ -572,12 +502,10 @@ def edit_comment(request, page, comment_id):
 def withdraw_comment(request, page, comment_id):
     if response := _require_post(request):
         return response
-    record = _record_for(request, page)
-    comment = _own_comment(request, record, comment_id)
-    if not rules.can_withdraw_comment(request.user, comment):
-        if comment.author_id != request.user.pk:
-            raise Refusal(_("You can withdraw only your own comments."))
-        raise Refusal(_("This comment can no longer be withdrawn."), status=409)
+    access = ConsultationAccess.for_page(request, page)
+    access.require("view")
+    comment = _comment_in(access, comment_id)
+    access.require("withdraw", comment)
     services.withdraw_comment(comment)
     messages.success(
         request, _("Your comment is withdrawn. Replies to it stay readable.")
@@ -587,10 +515,10 @@ def withdraw_comment(request, page, comment_id):
 
 @refusals
 def report_comment(request, page, comment_id):
-    record = _record_for(request, page)
-    comment = _own_comment(request, record, comment_id)
-    if not rules.can_report_comment(request.user, comment):
-        raise Refusal(_("You cannot report this comment."))
+    access = ConsultationAccess.for_page(request, page)
+    access.require("view")
+    comment = _comment_in(access, comment_id)
+    access.require("report", comment)
     form = ReportForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -618,14 +546,15 @@ def report_comment(request, page, comment_id):
 def answer_poll(request, page, question_id):
     if response := _require_post(request):
         return response
-    record = _record_for(request, page)
+    access = ConsultationAccess.for_page(request, page)
+    access.require("view")
     question = get_object_or_404(
         PollQuestion.objects.prefetch_related("choices"),
         pk=question_id,
-        consultation=record,
+        consultation=access.consultation,
         archived_at=None,
     )
-    _require_taking_part(request, record)
+    access.require("answer_poll")
     item = page.polls.filter(translation_key=question.key).first()
     if item is None:
         raise Http404

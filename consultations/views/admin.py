@@ -1,23 +1,38 @@
-"""Admin views for what came out of consultations: responses, reports to download,
-comment translations for the authority, and the dashboard panel."""
+"""The consultation module in the Wagtail admin: the moderation queue (hide with a
+reason, never delete; dismiss reports; reply as the organisation), the outcomes
+(responses, reports to download), comment translations for the authority and the
+dashboard panel. Each view asks ``consultations.access`` at its door."""
 
-from django import forms
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.auth import permission_required
+from wagtail.admin.auth import permission_denied, user_passes_test
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
-from consultations import audit, outcomes, services
+from consultations import reports, services
+from consultations.access import (
+    ConsultationAccess,
+    Refusal,
+    may_moderate,
+    may_translate,
+    translation_queue,
+)
+from consultations.forms import (
+    CommentForm,
+    HideCommentForm,
+    ResponseForm,
+    TranslationForm,
+)
 from consultations.models import (
     Comment,
     CommentReport,
@@ -29,56 +44,123 @@ from consultations.models import (
 from consultations.models.records import Phase
 from consultations.results import consultation_results
 
-editors_only = method_decorator(
-    permission_required("consultations.moderate_comment"), name="dispatch"
-)
-translators_only = method_decorator(
-    permission_required("consultations.translate_comment"), name="dispatch"
-)
+editors_only = method_decorator(user_passes_test(may_moderate), name="dispatch")
+translators_only = method_decorator(user_passes_test(may_translate), name="dispatch")
+
+# --- Moderation ----------------------------------------------------------------------
+
+FILTERS = {
+    "reported": (gettext_lazy("Reported"), Q(open_reports__gt=0)),
+    "hidden": (gettext_lazy("Hidden"), Q(hidden_at__isnull=False)),
+    "all": (gettext_lazy("All comments"), Q()),
+}
 
 
-class ResponseForm(forms.ModelForm):
-    publish = forms.BooleanField(
-        label=gettext_lazy(
-            "Published (members and, for public consultations, everyone see it)"
-        ),
-        required=False,
-    )
+def _comments():
+    return Comment.objects.select_related(
+        "consultation", "recommendation", "author__member_profile", "hidden_by"
+    ).annotate(open_reports=Count("reports", filter=Q(reports__resolved_at=None)))
 
-    class Meta:
-        model = RecommendationResponse
-        fields = [
-            "organisation_position",
-            "outcome",
-            "authority_reasoning",
-            "responded_on",
-            "adopted_in_version",
+
+@editors_only
+class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
+    page_title = gettext_lazy("Comment moderation")
+    header_icon = "comment"
+    template_name = "consultations/admin/moderation_queue.html"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        current = self.request.GET.get("show", "reported")
+        if current not in FILTERS:
+            current = "reported"
+        comments = (
+            _comments()
+            .filter(FILTERS[current][1])
+            .order_by("-open_reports", "-created_at")
+        )
+        context.update(
+            filters=[(key, label) for key, (label, _q) in FILTERS.items()],
+            current=current,
+            comments=Paginator(comments, 50).get_page(self.request.GET.get("p")),
+        )
+        return context
+
+
+@editors_only
+class CommentModerationView(WagtailAdminTemplateMixin, TemplateView):
+    header_icon = "comment"
+    template_name = "consultations/admin/moderate_comment.html"
+
+    def get_page_title(self):
+        return _("Comment #%(id)s") % {"id": self.kwargs["comment_id"]}
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {
+                "url": reverse("consultations_moderation"),
+                "label": _("Comment moderation"),
+            },
+            {"url": "", "label": self.get_page_title()},
         ]
-        widgets = {"responded_on": forms.DateInput(attrs={"type": "date"})}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["publish"].initial = self.instance.is_published
+    def dispatch(self, request, *args, **kwargs):
+        self.comment = get_object_or_404(_comments(), pk=kwargs["comment_id"])
+        return super().dispatch(request, *args, **kwargs)
 
-    def clean_adopted_in_version(self):
-        version = self.cleaned_data["adopted_in_version"]
-        latest = self.instance.recommendation.consultation.draft_version
-        if version is not None and not 1 <= version <= latest:
-            raise forms.ValidationError(
-                _("There is no draft version %(version)s (the latest is %(latest)s).")
-                % {"version": version, "latest": latest}
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        comment = self.comment
+        context.update(
+            comment=comment,
+            reports=comment.reports.select_related("reporter__member_profile"),
+            edits=comment.edits.all(),
+            hide_form=kwargs.get("hide_form") or HideCommentForm(),
+            reply_form=kwargs.get("reply_form") or CommentForm(),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        comment, action = self.comment, request.POST.get("action")
+        if action == "hide":
+            form = HideCommentForm(request.POST)
+            if not form.is_valid():
+                return self.render_to_response(
+                    self.get_context_data(hide_form=form), status=400
+                )
+            services.hide_comment(comment, request.user, form.cleaned_data["reason"])
+            messages.success(request, _("The comment is hidden. Its author sees why."))
+        elif action == "unhide":
+            services.unhide_comment(comment, request.user)
+            messages.success(request, _("The comment is visible again."))
+        elif action == "dismiss":
+            services.resolve_reports(comment, request.user)
+            messages.success(
+                request, _("The reports are dismissed; the comment stays.")
             )
-        return version
+        elif action == "reply":
+            form = CommentForm(request.POST, initial={"language": get_language()})
+            if not form.is_valid():
+                return self.render_to_response(
+                    self.get_context_data(reply_form=form), status=400
+                )
+            services.post_comment(
+                author=request.user,
+                consultation=comment.consultation,
+                parent=comment,
+                text=form.cleaned_data["text"].strip(),
+                language=form.cleaned_data["language"],
+                official=True,
+            )
+            messages.success(request, _("Your reply is published as the organisation."))
+        else:
+            return self.render_to_response(self.get_context_data(), status=400)
+        return redirect("consultations_moderate_comment", comment_id=comment.pk)
 
 
-class TranslationForm(forms.Form):
-    text = forms.CharField(
-        label=gettext_lazy("Polish translation"),
-        widget=forms.Textarea(attrs={"rows": 6}),
-    )
-    checked = forms.BooleanField(
-        label=gettext_lazy("I have checked this translation"), required=False
-    )
+# --- Outcomes -----------------------------------------------------------------------
 
 
 def _participation(records):
@@ -214,45 +296,16 @@ class ResponseEditView(WagtailAdminTemplateMixin, TemplateView):
         return redirect("consultations_responses", self.recommendation.consultation_id)
 
 
-def _admin_report(request, consultation_id, kind, render):
-    if not request.user.has_perm("consultations.moderate_comment"):
+def report(request, consultation_id, kind):
+    """The report for the authority, from the admin: the site's download."""
+    # Refused before the consultation is looked up: no one learns which exist.
+    if not may_moderate(request.user):
         return TemplateResponse(request, "403.html", status=403)
     record = get_object_or_404(Consultation, pk=consultation_id)
-    locale = outcomes.report_locale(request, record.source_locale)
-    audit.log_report_download(record, request.user, kind, locale.language_code)
-    return render(request, record, locale)
-
-
-def report_html(request, consultation_id):
-    def render(request, record, locale):
-        with translation.override(locale.language_code):
-            response = TemplateResponse(
-                request,
-                "consultations/report.html",
-                {**outcomes.report_context(record, locale), "page": None},
-            )
-            response.render()
-        return response
-
-    return _admin_report(request, consultation_id, "html", render)
-
-
-def report_csv(request, consultation_id):
-    return _admin_report(
-        request,
-        consultation_id,
-        "csv",
-        lambda r, rec, loc: outcomes.csv_response(rec, loc),
-    )
-
-
-def report_xlsx(request, consultation_id):
-    return _admin_report(
-        request,
-        consultation_id,
-        "xlsx",
-        lambda r, rec, loc: outcomes.xlsx_response(rec, loc),
-    )
+    try:
+        return reports.download(request, record, kind, record.source_locale)
+    except Refusal:
+        return TemplateResponse(request, "403.html", status=403)
 
 
 # --- Translating comments for the authority ------------------------------------------
@@ -270,8 +323,7 @@ class TranslationQueueView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["comments"] = (
-            Comment.objects.filter(withdrawn_at=None, hidden_at=None)
-            .exclude(language="pl")
+            translation_queue(self.request.user, Comment.objects.all())
             .filter(Q(translation=None) | Q(translation__checked_at=None))
             .select_related("consultation", "recommendation", "translation")
             .order_by("created_at")[:200]
@@ -289,6 +341,11 @@ class TranslateCommentView(WagtailAdminTemplateMixin, TemplateView):
             Comment.objects.select_related("consultation", "recommendation"),
             pk=kwargs["comment_id"],
         )
+        access = ConsultationAccess(request.user, self.comment.consultation)
+        if not access.can("translate", self.comment):
+            # Not in this person's queue: refused like any admin view, without
+            # a word of the comment.
+            return permission_denied(request)
         self.existing = CommentTranslation.objects.filter(comment=self.comment).first()
         return super().dispatch(request, *args, **kwargs)
 
@@ -357,11 +414,7 @@ class OverviewPanel(Component):
 
     def get_context_data(self, parent_context):
         now = timezone.now()
-        open_records = list(
-            Consultation.objects.filter(opens_at__lte=now, closes_at__gt=now).order_by(
-                "closes_at"
-            )
-        )
+        open_records = list(Consultation.objects.open(now).order_by("closes_at"))
         participation = _participation(open_records)
         return {
             "open": [(r, *participation[r.pk]) for r in open_records],
@@ -370,7 +423,7 @@ class OverviewPanel(Component):
             .distinct()
             .count(),
             "responses_missing": Recommendation.objects.filter(
-                consultation__closes_at__lte=now, archived_at=None
+                consultation__in=Consultation.objects.closed(now), archived_at=None
             )
             .filter(Q(response=None) | Q(response__published_at=None))
             .count(),

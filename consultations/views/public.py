@@ -1,0 +1,178 @@
+"""What everyone a consultation is open to may read of it: the list of
+consultations, the results, the report for the authority and the public
+implementation tracker. Each asks ``consultations.access``."""
+
+from collections import defaultdict
+
+from django.contrib.auth.models import AnonymousUser
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from consultations import reports
+from consultations.access import ConsultationAccess, viewable
+from consultations.models import (
+    Consultation,
+    ConsultationPage,
+    Institution,
+    PolicyArea,
+    RecommendationVersion,
+    TrackerEntry,
+)
+from consultations.models.tracker import ImplementationStatus
+from consultations.results import SORTS, consultation_results, poll_results
+from consultations.views.refusals import refusals
+
+# --- The list of consultations -------------------------------------------------------
+
+
+def index(request, index_page):
+    """Consultations under an index that this visitor may read."""
+    pages = ConsultationPage.objects.child_of(index_page).live().order_by("-opens_at")
+    records = {
+        record.key: record
+        for record in Consultation.objects.filter(
+            viewable(request.user), key__in=[page.translation_key for page in pages]
+        )
+    }
+    entries = []
+    for page in pages:
+        if record := records.get(page.translation_key):
+            entries.append({"page": page, "record": record, "phase": record.phase()})
+    return index_page.render(request, context_overrides={"consultations": entries})
+
+
+# --- Results ------------------------------------------------------------------------
+
+
+@refusals
+def results(request, page):
+    access = ConsultationAccess.for_page(request, page)
+    access.require("see_results")
+    record = access.consultation
+    sort = request.GET.get("sort", "number")
+    if sort not in SORTS:
+        sort = "number"
+    rows, _general = consultation_results(record, page.locale, sort=sort)
+    polls = poll_results(record)
+    # Poll wording in the reader's language comes from this language's page.
+    items = list(page.polls.all())
+    questions = {item.translation_key: item.question for item in items}
+    choices = {block.id: block.value for item in items for block in item.choices}
+    for poll in polls:
+        poll.question.display_text = questions.get(
+            poll.question.key, poll.question.question_text
+        )
+        for choice, _count, _share in poll.choices:
+            choice.display_text = choices.get(str(choice.key), choice.choice_text)
+    return TemplateResponse(
+        request,
+        "consultations/results.html",
+        {
+            "page": page,
+            "record": record,
+            "access": access,
+            "phase": access.phase,
+            "rows": rows,
+            "polls": polls,
+            "sort": sort,
+        },
+    )
+
+
+# --- The report for the authority ---------------------------------------------------
+
+
+@refusals
+def report(request, page, kind):
+    access = ConsultationAccess.for_page(request, page)
+    access.require("view")
+    return reports.download(request, access.consultation, kind, page.locale, page)
+
+
+# --- The implementation tracker ------------------------------------------------------
+
+
+def tracker(request, tracker_page):
+    return tracker_page.render(request, context_overrides=tracker_context(request))
+
+
+def _localized_names(model, locale):
+    """{translation_key: name in this language (or the original)} for a snippet."""
+    names = {}
+    for item in model.objects.filter(
+        locale__in={locale.pk, Locale.get_default().pk}
+    ).order_by("locale_id"):
+        if item.locale_id == locale.pk or item.translation_key not in names:
+            names[item.translation_key] = item.name
+    return names
+
+
+def tracker_context(request):
+    locale = Locale.get_active()
+    areas = _localized_names(PolicyArea, locale)
+    institutions = _localized_names(Institution, locale)
+    entries = TrackerEntry.objects.select_related(
+        "area", "institution"
+    ).prefetch_related("updates")
+    area_key = request.GET.get("area") or ""
+    institution_key = request.GET.get("institution") or ""
+    if area_key in {str(k) for k in areas}:
+        entries = entries.filter(area__translation_key=area_key)
+    if institution_key in {str(k) for k in institutions}:
+        entries = entries.filter(institution__translation_key=institution_key)
+    entries = list(entries)
+    # A recommendation from a public consultation is named in the reader's
+    # language. A team-only consultation's wording stays with the team: the entry
+    # shows the title the editor gave it.
+    titles = dict(
+        RecommendationVersion.objects.filter(
+            viewable(AnonymousUser(), "recommendation__consultation__"),
+            recommendation__tracker_entry__in=entries,
+            locale=locale,
+        )
+        .order_by("draft_version")
+        .values_list("recommendation__tracker_entry", "title")
+    )
+    for entry in entries:
+        entry.display_title = titles.get(entry.pk, entry.title)
+
+    per_area = defaultdict(lambda: defaultdict(int))
+    for entry in entries:
+        current = entry.current
+        status = current.status if current else ImplementationStatus.NOT_STARTED
+        key = entry.area.translation_key if entry.area else None
+        per_area[key][status] += 1
+    progress = [
+        {
+            "name": areas.get(key, _("Other")),
+            "total": sum(statuses.values()),
+            "implemented": statuses[ImplementationStatus.IMPLEMENTED],
+            "in_progress": statuses[ImplementationStatus.IN_PROGRESS],
+            "statuses": [
+                (status, label, statuses[status])
+                for status, label in ImplementationStatus.choices
+            ],
+        }
+        for key, statuses in per_area.items()
+    ]
+    progress.sort(key=lambda row: row["name"])
+    return {
+        "entries": [
+            {
+                "entry": entry,
+                "current": entry.current,
+                "area": areas.get(entry.area.translation_key) if entry.area else "",
+                "institution": institutions.get(entry.institution.translation_key)
+                if entry.institution
+                else "",
+            }
+            for entry in entries
+        ],
+        "progress": progress,
+        "areas": sorted(areas.items(), key=lambda kv: kv[1]),
+        "institutions": sorted(institutions.items(), key=lambda kv: kv[1]),
+        "area_key": area_key,
+        "institution_key": institution_key,
+        "statuses": ImplementationStatus.choices,
+    }
