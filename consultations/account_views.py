@@ -1,12 +1,14 @@
 """A member's own corner: e-mail settings, everything they said, and leaving."""
 
 import json
+from datetime import datetime
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -14,7 +16,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from consultations.models import Comment, MemberProfile, PollAnswer, Stance
+from consultations.models import (
+    Comment,
+    CommentEdit,
+    CommentReport,
+    MemberProfile,
+    PollAnswer,
+    Stance,
+)
 from consultations.notifications import PREFERENCE, profile_of, read_switch_off_token
 
 
@@ -90,13 +99,24 @@ def switch_off(request, token):
 
 
 def own_data(user):
-    """Everything the portal holds that this member said or chose."""
+    """Everything the portal holds that this member said or chose.
+
+    Times are datetimes: the page shows them in the reader's time zone, the JSON
+    export writes them in ISO 8601. Of a report, nothing says who else reported the
+    comment, who wrote it or which moderator resolved it."""
     profile = MemberProfile.objects.filter(user=user).first()
     stances = Stance.objects.filter(member=user).select_related(
         "recommendation__consultation"
     )
-    comments = Comment.objects.filter(author=user).select_related(
-        "consultation", "recommendation"
+    comments = (
+        Comment.objects.filter(author=user)
+        .select_related("consultation", "recommendation")
+        .prefetch_related(
+            Prefetch("edits", CommentEdit.objects.order_by("edited_at", "pk"))
+        )
+    )
+    reports = CommentReport.objects.filter(reporter=user).select_related(
+        "comment__consultation"
     )
     answers = (
         PollAnswer.objects.filter(member=user)
@@ -122,8 +142,8 @@ def own_data(user):
                 "reason": s.reason,
                 "language": s.language,
                 "draft_version": s.draft_version,
-                "created_at": s.created_at.isoformat(),
-                "updated_at": s.updated_at.isoformat(),
+                "created_at": s.created_at,
+                "updated_at": s.updated_at,
             }
             for s in stances
         ],
@@ -136,19 +156,36 @@ def own_data(user):
                 "text": c.text,
                 "language": c.language,
                 "draft_version": c.draft_version,
-                "created_at": c.created_at.isoformat(),
-                "edited_at": c.edited_at.isoformat() if c.edited_at else None,
+                "created_at": c.created_at,
+                "edited_at": c.edited_at,
+                # Each earlier text, oldest first, with when the next one replaced it.
+                "earlier_texts": [
+                    {"text": edit.previous_text, "replaced_at": edit.edited_at}
+                    for edit in c.edits.all()
+                ],
                 "withdrawn": c.withdrawn_at is not None,
                 "hidden": c.hidden_at is not None,
             }
             for c in comments
+        ],
+        "reports": [
+            {
+                "comment_id": r.comment_id,
+                "consultation": r.comment.consultation.title,
+                "reason": r.reason,
+                "reason_label": str(r.get_reason_display()),
+                "details": r.details,
+                "created_at": r.created_at,
+                "resolved": r.resolved_at is not None,
+            }
+            for r in reports
         ],
         "poll_answers": [
             {
                 "consultation": a.question.consultation.title,
                 "question": a.question.question_text,
                 "answers": [choice.choice_text for choice in a.choices.all()],
-                "updated_at": a.updated_at.isoformat(),
+                "updated_at": a.updated_at,
             }
             for a in answers
         ],
@@ -167,7 +204,12 @@ def my_data(request):
 @login_required
 def my_data_json(request):
     response = HttpResponse(
-        json.dumps(own_data(request.user), ensure_ascii=False, indent=2),
+        json.dumps(
+            own_data(request.user),
+            ensure_ascii=False,
+            indent=2,
+            default=datetime.isoformat,
+        ),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="my-data.json"'

@@ -11,6 +11,7 @@ from consultations.models.participation import (
     ReportReason,
     StanceChoice,
 )
+from consultations.names import validate_display_name
 
 
 class StanceForm(forms.Form):
@@ -72,6 +73,7 @@ class CommentForm(forms.Form):
 
     def clean_display_name(self):
         name = self.cleaned_data["display_name"].strip()
+        validate_display_name(name)
         # The database's own rule (unique by lower case), not __iexact: the two
         # disagree on some letters (ẞ lower-cases to ß, ß does not upper-case to ẞ)
         # and the insert then failed with a server error. One query, which leaves

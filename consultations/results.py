@@ -9,7 +9,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
-from django.utils.translation import gettext as _
 
 from consultations.models import (
     Comment,
@@ -20,6 +19,12 @@ from consultations.models import (
 )
 from consultations.models.participation import StanceChoice
 from consultations.models.records import ReportNames
+from consultations.names import (
+    FORMER_MEMBER,
+    ORGANISATION,
+    UNNAMED_MEMBER,
+    participant,
+)
 from consultations.services import stance_counts
 
 SUPPORTING = {StanceChoice.SUPPORT, StanceChoice.SUPPORT_WITH_CHANGES}
@@ -110,20 +115,22 @@ def author_names(record, comments):
             if not comment.is_official and comment.author_id not in order:
                 order[comment.author_id] = len(order) + 1
         return {
-            c.pk: _("Migrant Voices team")
+            c.pk: str(ORGANISATION)
             if c.is_official
-            else _("Participant %(number)s") % {"number": order[c.author_id]}
+            else participant(order[c.author_id])
             for c in comments
         }
     names = {}
     for comment in comments:
         if comment.is_official:
-            names[comment.pk] = _("Migrant Voices team")
+            names[comment.pk] = str(ORGANISATION)
         elif comment.author_id is None:
-            names[comment.pk] = _("Former member")
+            names[comment.pk] = str(FORMER_MEMBER)
         else:
             profile = getattr(comment.author, "member_profile", None)
-            names[comment.pk] = (profile and profile.display_name) or _("Member")
+            names[comment.pk] = (profile and profile.display_name) or str(
+                UNNAMED_MEMBER
+            )
     return names
 
 

@@ -16,6 +16,7 @@ from consultations.models.records import (
     PollQuestion,
     Recommendation,
 )
+from consultations.names import validate_display_name
 
 # Comments may be written in more languages than the site is translated into.
 COMMENT_LANGUAGES = [
@@ -41,6 +42,7 @@ class MemberProfile(models.Model):
         max_length=40,
         null=True,
         blank=True,
+        validators=[validate_display_name],
         help_text=_(
             "Shown with your comments instead of your name. Only the organisation's "
             "editors can see who you are."

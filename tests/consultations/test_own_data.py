@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from consultations import services
+from consultations.account_views import own_data
 from consultations.models import Comment, MemberProfile, Stance
 from tests.factories import PASSWORD
 
@@ -60,3 +61,100 @@ def test_deleting_my_account_needs_my_password_and_keeps_my_words_anonymously(
     assert Comment.objects.filter(author=None, text="Moje zdanie").exists()
     assert Stance.objects.count() == 2
     assert "_auth_user_id" not in client.session
+
+
+@pytest.fixture
+def edited_and_reported(record, member, other_member, editor, both_took_part):
+    """My comment edited twice; I reported another member's comment, which a
+    moderator resolved, and they reported mine."""
+    mine = Comment.objects.get(author=member)
+    services.edit_comment(mine, "Druga wersja")
+    services.edit_comment(mine, "Trzecia wersja")
+    theirs = Comment.objects.get(author=other_member)
+    services.report_comment(theirs, member, "spam", "Reklama kursów")
+    services.resolve_reports(theirs, editor)
+    services.report_comment(mine, other_member, "offensive", "Skarga sąsiada")
+    return mine, theirs
+
+
+def test_the_json_export_holds_the_earlier_texts_of_my_comments(
+    client, member, edited_and_reported
+):
+    client.force_login(member)
+
+    data = json.loads(client.get("/pl/accounts/my-data.json").content)
+
+    [comment] = data["comments"]
+    assert comment["text"] == "Trzecia wersja"
+    assert [e["text"] for e in comment["earlier_texts"]] == [
+        "Moje zdanie",
+        "Druga wersja",
+    ]
+    assert all(e["replaced_at"] for e in comment["earlier_texts"])
+
+
+def test_the_json_export_holds_my_reports_and_nobody_elses(
+    client, member, editor, other_member, edited_and_reported
+):
+    _mine, theirs = edited_and_reported
+    client.force_login(member)
+
+    response = client.get("/pl/accounts/my-data.json")
+
+    [report] = json.loads(response.content)["reports"]
+    assert report["comment_id"] == theirs.pk
+    assert report["consultation"] == theirs.consultation.title
+    assert (report["reason"], report["reason_label"]) == (
+        "spam",
+        "To spam lub reklama",
+    )
+    assert report["details"] == "Reklama kursów"
+    assert report["resolved"] is True
+    assert report["created_at"]
+    text = response.content.decode()
+    assert "Skarga sąsiada" not in text
+    assert editor.username not in text and other_member.username not in text
+
+
+def test_the_my_data_page_shows_earlier_texts_and_my_reports(
+    client, member, edited_and_reported
+):
+    client.force_login(member)
+
+    html = client.get("/pl/accounts/my-data/").content.decode()
+
+    assert '<span lang="pl" dir="auto">Moje zdanie</span>' in html
+    assert "Druga wersja" in html
+    assert "Reklama kursów" in html and "To spam lub reklama" in html
+    assert "Skarga sąsiada" not in html
+
+
+def test_own_data_takes_the_same_queries_however_many_comments(
+    record, member, other_member, django_assert_num_queries
+):
+    def comment_edit_and_report(number):
+        comment = services.post_comment(
+            author=member, consultation=record, text=f"Zdanie {number}", language="pl"
+        )
+        services.edit_comment(comment, f"Poprawione {number}")
+        theirs = services.post_comment(
+            author=other_member,
+            consultation=record,
+            text=f"Inne {number}",
+            language="pl",
+        )
+        services.report_comment(theirs, member, "other", "")
+
+    question = record.poll_questions.get(allows_multiple=False)
+    services.answer_poll(member, question, [question.choices.first()], "pl")
+    comment_edit_and_report(1)
+    with django_assert_num_queries(7):
+        one = own_data(member)
+    for number in range(2, 6):
+        comment_edit_and_report(number)
+    with django_assert_num_queries(7):
+        five = own_data(member)
+
+    assert len(one["comments"]) == len(one["reports"]) == 1
+    assert len(five["comments"]) == len(five["reports"]) == 5
+    assert all(c["earlier_texts"] for c in five["comments"])
