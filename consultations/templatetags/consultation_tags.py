@@ -9,11 +9,11 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import (
     routablepageurl,
 )
 
+from consultations import names
 from consultations.forms import CommentForm
 from consultations.models import Comment
 
@@ -24,13 +24,13 @@ register = template.Library()
 def author_label(comment):
     """What others see as a comment's author: never the account's real name."""
     if comment.is_official:
-        return _("Migrant Voices team")
+        return str(names.ORGANISATION)
     if comment.author_id is None:
-        return _("Former member")
+        return str(names.FORMER_MEMBER)
     try:
         return comment.author.member_profile.display_name
     except ObjectDoesNotExist:
-        return _("Member")
+        return str(names.UNNAMED_MEMBER)
 
 
 def comment_permissions(context, comment):
