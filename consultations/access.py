@@ -389,10 +389,14 @@ def translation_queue(user, comments):
 
 
 def groups_that_may_view(consultation):
-    """The groups a team-only consultation's pages are restricted to in Wagtail
-    (so search, menus, sitemaps and feeds never name it to anyone else): the
-    group taking part and the groups whose members are editors."""
+    """The groups a consultation's pages are restricted to in Wagtail, so that
+    search, menus, sitemaps and feeds never name a team-only one to anyone else:
+    the group taking part and the groups whose members are editors; None for a
+    public consultation (no restriction)."""
     from django.contrib.auth.models import Group
+
+    if consultation.visibility == Visibility.PUBLIC:
+        return None
 
     app_label, codename = MODERATE.split(".")
     return Group.objects.filter(

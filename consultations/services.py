@@ -24,7 +24,6 @@ from consultations.models import (
     RecommendationVersion,
     Stance,
 )
-from consultations.models.records import Visibility
 
 
 class RateLimited(Exception):
@@ -195,18 +194,19 @@ def sync_view_restrictions(consultation):
     """Team-only consultations are restricted, in every language, to the group and
     the editors; so search, menus, sitemaps and feeds (which show only public
     pages) never name them to anyone else."""
+    groups = groups_that_may_view(consultation)
     pages = Page.objects.filter(translation_key=consultation.key)
     for page in pages:
         restrictions = PageViewRestriction.objects.filter(
             page=page, restriction_type=PageViewRestriction.GROUPS
         )
-        if consultation.visibility == Visibility.PUBLIC:
+        if groups is None:
             restrictions.delete()
             continue
         restriction = restrictions.first() or PageViewRestriction.objects.create(
             page=page, restriction_type=PageViewRestriction.GROUPS
         )
-        restriction.groups.set(groups_that_may_view(consultation))
+        restriction.groups.set(groups)
 
 
 # --- Wording and versions -----------------------------------------------------------
