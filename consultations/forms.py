@@ -12,6 +12,7 @@ from consultations.models.participation import (
     StanceChoice,
 )
 from consultations.names import validate_display_name
+from consultations.notifications import PREFERENCE
 
 
 class StanceForm(forms.Form):
@@ -229,3 +230,24 @@ class TranslationForm(forms.Form):
     checked = forms.BooleanField(
         label=_("I have checked this translation"), required=False
     )
+
+
+class PreferencesForm(forms.ModelForm):
+    class Meta:
+        model = MemberProfile
+        fields = ["language", *PREFERENCE.values()]
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password, to confirm"), widget=forms.PasswordInput
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        if not self.user.check_password(self.cleaned_data["password"]):
+            raise forms.ValidationError(_("That is not your password."))
+        return self.cleaned_data["password"]

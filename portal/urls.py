@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from consultations import account_views
+from consultations.views import account as account_views
 from consultations.views import members as consultation_views
 from portal import links, views
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from consultations import services
-from consultations.account_views import own_data
+from consultations.views.account import own_data
 from consultations.models import Comment, MemberProfile, Stance
 from tests.factories import PASSWORD
 

@@ -3,7 +3,6 @@
 import json
 from datetime import datetime
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
@@ -13,9 +12,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
+from consultations.forms import DeleteAccountForm, PreferencesForm
 from consultations.models import (
     Comment,
     CommentEdit,
@@ -25,27 +24,6 @@ from consultations.models import (
     Stance,
 )
 from consultations.notifications import PREFERENCE, profile_of, read_switch_off_token
-
-
-class PreferencesForm(forms.ModelForm):
-    class Meta:
-        model = MemberProfile
-        fields = ["language", *PREFERENCE.values()]
-
-
-class DeleteAccountForm(forms.Form):
-    password = forms.CharField(
-        label=gettext_lazy("Your password, to confirm"), widget=forms.PasswordInput
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_password(self):
-        if not self.user.check_password(self.cleaned_data["password"]):
-            raise forms.ValidationError(_("That is not your password."))
-        return self.cleaned_data["password"]
 
 
 @never_cache
