@@ -8,6 +8,14 @@ no-cache (every consultation view says so: see ``never_cache`` in
 consultations/views.py). Members' pages are never stored, and members never get a
 stored page.
 
+A query string is part of the stored address, so anyone could otherwise make a
+new entry per request (``?flood=1``, ``?flood=2`` …). A response to an address with
+a query string is kept only if the page declared, with ``query_read``, every
+parameter in it as one whose value it used; an unknown parameter, a repeated one,
+or a value the page ignored as invalid gets a fresh page that is not stored. The
+key holds the parameters as the page read them (decoded, in name order), so two
+spellings of one address share an entry.
+
 Invalidation is by generation: every key carries the current generation, and any
 change an anonymous visitor could see (a page published, unpublished, moved or
 deleted; a menu, footer, snippet, setting, image, document or redirect saved)
@@ -20,6 +28,7 @@ consultations) can be.
 
 import hashlib
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
@@ -28,6 +37,7 @@ from django.core.cache.backends.redis import RedisCacheClient
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils.encoding import escape_uri_path
 
 GENERATION_KEY = "generation"
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
@@ -43,10 +53,14 @@ def current_generation():
     cache = page_cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        # Never restart from a small number: after an eviction, an old entry
-        # must not match again.
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        generation = cache.get(GENERATION_KEY)
+        # Never restart from a small number: after an eviction, a cull or a
+        # restart of the cache, an old entry must not match again. The one key
+        # kept without expiry (see the README on Redis's eviction policy).
+        candidate = time.time_ns()
+        cache.add(GENERATION_KEY, candidate, None)
+        # Lost again at once (a full cache): this request's own generation, which
+        # no other request shares, rather than None, which every such request would.
+        generation = cache.get(GENERATION_KEY) or candidate
     return generation
 
 
@@ -74,9 +88,36 @@ def start_new_generation():
     transaction.on_commit(_bump)
 
 
+def query_read(request, *names):
+    """Declare that this response used the values of these query parameters.
+
+    Call it where a page or view reads the query string, for each parameter whose
+    value it acted on: a known topic, a page number equal to the page served, a
+    city among the choices. A parameter read but ignored (an unknown value that
+    falls back to the default) is not declared: its response must not be stored
+    under that address. Without a declaration for every parameter of the request,
+    the page cache serves the response but does not keep it."""
+    request._page_cache_query_read = _declared(request) | set(names)
+
+
+def _declared(request):
+    return getattr(request, "_page_cache_query_read", frozenset())
+
+
+def _query_is_declared(request):
+    """Every parameter in the query string once, each declared by the page."""
+    return all(
+        len(values) == 1 and name in _declared(request)
+        for name, values in request.GET.lists()
+    )
+
+
 def _key(request, generation):
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(url.encode()).hexdigest()
+    # The parameters as Django decoded them for the page, in name order: the page
+    # cannot tell ?a=1&b=2 from ?b=2&a=1, nor %61 from a.
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    url = f"{request.scheme}://{request.get_host()}{escape_uri_path(request.path)}"
+    digest = hashlib.sha256(f"{url}?{query}".encode()).hexdigest()
     return f"page:{generation}:{digest}"
 
 
@@ -88,6 +129,8 @@ def _request_is_anonymous(request):
 
 def _is_storable(request, response):
     if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not _query_is_declared(request):
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False
