@@ -1,5 +1,6 @@
 """The public page cache: whole responses for anonymous visitors, shared by every
-application server through the "pages" cache (Redis when REDIS_URL is set).
+application server through the "pages" cache (Redis when REDIS_URL is set), or by
+every process on one machine (files under CACHE_DIR) without it.
 
 A response is kept only when it cannot differ from one visitor to the next: a GET
 without a session or messages cookie, answered 200 with no cookie set (a form's
@@ -27,13 +28,22 @@ consultations) can be.
 """
 
 import hashlib
+import os
+import pickle
 import time
+import zlib
+from contextlib import contextmanager
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import (
+    FileBasedCache as DjangoFileBasedCache,
+)
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
+from django.core.files import locks
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
@@ -296,3 +306,65 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = _RedisCacheClient
+
+
+# --- Without Redis: files shared by every process on one machine ----------------------
+
+
+class FileBasedCache(DjangoFileBasedCache):
+    """Django's file cache, for every process on one machine (gunicorn's workers,
+    cron's ``manage.py`` commands), made safe for what the portal keeps in it.
+
+    Django's ``add`` and ``incr`` read, then write: two processes counting the
+    same form submission could both write 1. Here they hold a lock on the
+    directory. Django's ``incr`` also writes the new value with the cache's
+    default timeout, so a rate-limit counter's hour would shrink to the cache's
+    five minutes; here it keeps its expiry. And Django's cull, when the cache is
+    full, deletes a random third of the files, live or expired; here the expired
+    ones go first, so a counter or the generation key is lost only to a cache
+    full of live entries (a lost generation key only starts a new generation).
+
+    ``incr`` reads Django's file layout (the expiry, pickled, then the value,
+    pickled and compressed): tests/portal/test_shared_cache.py pins it."""
+
+    lock_name = "writes.lock"  # not a *.djcache file: never counted nor culled
+
+    @contextmanager
+    def _locked(self):
+        self._createdir()
+        with open(os.path.join(self._dir, self.lock_name), "ab") as lock_file:
+            locks.lock(lock_file, locks.LOCK_EX)
+            try:
+                yield
+            finally:
+                locks.unlock(lock_file)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        with self._locked():
+            return super().add(key, value, timeout, version)
+
+    def incr(self, key, delta=1, version=None):
+        with self._locked():
+            try:
+                with open(self._key_to_file(key, version), "rb") as f:
+                    expiry = pickle.load(f)
+                    value = pickle.loads(zlib.decompress(f.read()))
+            except (FileNotFoundError, EOFError):
+                expiry, value = 0, None
+            remaining = None if expiry is None else expiry - time.time()
+            if remaining is not None and remaining <= 0:
+                raise ValueError(f"Key '{key}' not found")
+            value += delta
+            self.set(key, value, remaining, version)
+            return value
+
+    def _cull(self):
+        if len(self._list_cache_files()) < self._max_entries:
+            return
+        for name in self._list_cache_files():
+            try:
+                with open(name, "rb") as f:
+                    self._is_expired(f)  # deletes the file if it has expired
+            except FileNotFoundError:
+                pass  # deleted by another process meanwhile
+        super()._cull()
