@@ -34,6 +34,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
+from portal.cache import query_read
 from portal.models import PortalPageMixin, rich_text_summary
 from portal.spam import HONEYPOT_FIELD, HoneypotFormMixin, SpamResistantFormPageMixin
 
@@ -205,6 +206,8 @@ class ClubIndexPage(PortalPageMixin, Page):
                 clubs = clubs.filter(city=city)
             if language := form.cleaned_data["language"]:
                 clubs = clubs.filter(languages__code=language).distinct()
+            # Both are choices the page offers; empty means "all".
+            query_read(request, "city", "language")
         else:
             clubs = clubs.none()
         context.update(
@@ -486,6 +489,8 @@ class ClubPage(SpamResistantFormPageMixin, PortalPageMixin, AbstractEmailForm):
                 ),
             )
             valid = form.is_valid()
+            if valid:
+                query_read(request, "language")
             context["assistant_filter_form"] = form
             context["assistant_filter_invalid"] = not valid
             context["assistants"] = (

@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock, CallToActionBlock, FeaturedPageBlock, RichTextBlock
+from portal.cache import query_read
 from portal.models import PortalPageMixin, rich_text_summary
 
 
@@ -232,11 +233,16 @@ class CampaignIndexPage(RoutablePageMixin, PortalPageMixin, Page):
             if selected_topic is None:
                 raise Http404(_("There is no such topic."))
             campaigns = campaigns.filter(topics__slug=slug).distinct()
+            query_read(request, "topic")
         paginator = Paginator(
             with_hero_images(campaigns.prefetch_related("topics")),
             self.campaigns_per_page,
         )
-        campaigns_page = paginator.get_page(request.GET.get("page"))
+        number = request.GET.get("page")
+        campaigns_page = paginator.get_page(number)
+        # Not "page=abc" nor "page=99", which serve another page than they name.
+        if number == str(campaigns_page.number):
+            query_read(request, "page")
         CampaignPage.attach_topics(campaigns_page.object_list, self.locale)
         context.update(
             campaigns=campaigns_page,

@@ -1,5 +1,6 @@
 """The public page cache: whole responses for anonymous visitors, shared by every
-application server through the "pages" cache (Redis when REDIS_URL is set).
+application server through the "pages" cache (Redis when REDIS_URL is set), or by
+every process on one machine (files under CACHE_DIR) without it.
 
 A response is kept only when it cannot differ from one visitor to the next: a GET
 without a session or messages cookie, answered 200 with no cookie set (a form's
@@ -7,6 +8,14 @@ CSRF token sets one), and with no ``Cache-Control`` saying private, no-store or
 no-cache (every consultation view says so: see ``never_cache`` in
 consultations/views.py). Members' pages are never stored, and members never get a
 stored page.
+
+A query string is part of the stored address, so anyone could otherwise make a
+new entry per request (``?flood=1``, ``?flood=2`` …). A response to an address with
+a query string is kept only if the page declared, with ``query_read``, every
+parameter in it as one whose value it used; an unknown parameter, a repeated one,
+or a value the page ignored as invalid gets a fresh page that is not stored. The
+key holds the parameters as the page read them (decoded, in name order), so two
+spellings of one address share an entry.
 
 Invalidation is by generation: every key carries the current generation, and any
 change an anonymous visitor could see (a page published, unpublished, moved or
@@ -19,15 +28,26 @@ consultations) can be.
 """
 
 import hashlib
+import os
+import pickle
 import time
+import zlib
+from contextlib import contextmanager
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import (
+    FileBasedCache as DjangoFileBasedCache,
+)
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
+from django.core.files import locks
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils.encoding import escape_uri_path
 
 GENERATION_KEY = "generation"
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
@@ -43,10 +63,14 @@ def current_generation():
     cache = page_cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        # Never restart from a small number: after an eviction, an old entry
-        # must not match again.
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        generation = cache.get(GENERATION_KEY)
+        # Never restart from a small number: after an eviction, a cull or a
+        # restart of the cache, an old entry must not match again. The one key
+        # kept without expiry (see the README on Redis's eviction policy).
+        candidate = time.time_ns()
+        cache.add(GENERATION_KEY, candidate, None)
+        # Lost again at once (a full cache): this request's own generation, which
+        # no other request shares, rather than None, which every such request would.
+        generation = cache.get(GENERATION_KEY) or candidate
     return generation
 
 
@@ -74,9 +98,36 @@ def start_new_generation():
     transaction.on_commit(_bump)
 
 
+def query_read(request, *names):
+    """Declare that this response used the values of these query parameters.
+
+    Call it where a page or view reads the query string, for each parameter whose
+    value it acted on: a known topic, a page number equal to the page served, a
+    city among the choices. A parameter read but ignored (an unknown value that
+    falls back to the default) is not declared: its response must not be stored
+    under that address. Without a declaration for every parameter of the request,
+    the page cache serves the response but does not keep it."""
+    request._page_cache_query_read = _declared(request) | set(names)
+
+
+def _declared(request):
+    return getattr(request, "_page_cache_query_read", frozenset())
+
+
+def _query_is_declared(request):
+    """Every parameter in the query string once, each declared by the page."""
+    return all(
+        len(values) == 1 and name in _declared(request)
+        for name, values in request.GET.lists()
+    )
+
+
 def _key(request, generation):
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(url.encode()).hexdigest()
+    # The parameters as Django decoded them for the page, in name order: the page
+    # cannot tell ?a=1&b=2 from ?b=2&a=1, nor %61 from a.
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    url = f"{request.scheme}://{request.get_host()}{escape_uri_path(request.path)}"
+    digest = hashlib.sha256(f"{url}?{query}".encode()).hexdigest()
     return f"page:{generation}:{digest}"
 
 
@@ -88,6 +139,8 @@ def _request_is_anonymous(request):
 
 def _is_storable(request, response):
     if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not _query_is_declared(request):
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False
@@ -253,3 +306,65 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = _RedisCacheClient
+
+
+# --- Without Redis: files shared by every process on one machine ----------------------
+
+
+class FileBasedCache(DjangoFileBasedCache):
+    """Django's file cache, for every process on one machine (gunicorn's workers,
+    cron's ``manage.py`` commands), made safe for what the portal keeps in it.
+
+    Django's ``add`` and ``incr`` read, then write: two processes counting the
+    same form submission could both write 1. Here they hold a lock on the
+    directory. Django's ``incr`` also writes the new value with the cache's
+    default timeout, so a rate-limit counter's hour would shrink to the cache's
+    five minutes; here it keeps its expiry. And Django's cull, when the cache is
+    full, deletes a random third of the files, live or expired; here the expired
+    ones go first, so a counter or the generation key is lost only to a cache
+    full of live entries (a lost generation key only starts a new generation).
+
+    ``incr`` reads Django's file layout (the expiry, pickled, then the value,
+    pickled and compressed): tests/portal/test_shared_cache.py pins it."""
+
+    lock_name = "writes.lock"  # not a *.djcache file: never counted nor culled
+
+    @contextmanager
+    def _locked(self):
+        self._createdir()
+        with open(os.path.join(self._dir, self.lock_name), "ab") as lock_file:
+            locks.lock(lock_file, locks.LOCK_EX)
+            try:
+                yield
+            finally:
+                locks.unlock(lock_file)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        with self._locked():
+            return super().add(key, value, timeout, version)
+
+    def incr(self, key, delta=1, version=None):
+        with self._locked():
+            try:
+                with open(self._key_to_file(key, version), "rb") as f:
+                    expiry = pickle.load(f)
+                    value = pickle.loads(zlib.decompress(f.read()))
+            except (FileNotFoundError, EOFError):
+                expiry, value = 0, None
+            remaining = None if expiry is None else expiry - time.time()
+            if remaining is not None and remaining <= 0:
+                raise ValueError(f"Key '{key}' not found")
+            value += delta
+            self.set(key, value, remaining, version)
+            return value
+
+    def _cull(self):
+        if len(self._list_cache_files()) < self._max_entries:
+            return
+        for name in self._list_cache_files():
+            try:
+                with open(name, "rb") as f:
+                    self._is_expired(f)  # deletes the file if it has expired
+            except FileNotFoundError:
+                pass  # deleted by another process meanwhile
+        super()._cull()

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
+from portal.cache import query_read
 from portal.search import search_pages
 from portal.sitemaps import PortalSitemap
 
@@ -37,11 +38,17 @@ def search(request):
     query, results = "", None
     if form.is_valid():
         query = form.cleaned_data["q"]
+        # As typed: "q=vote " would be a second copy of the results for "vote".
+        if request.GET.get("q", "") == query:
+            query_read(request, "q")
         if query:
             paginator = Paginator(
                 search_pages(query, get_language()), SEARCH_RESULTS_PER_PAGE
             )
-            results = paginator.get_page(request.GET.get("page"))
+            number = request.GET.get("page")
+            results = paginator.get_page(number)
+            if number == str(results.number):
+                query_read(request, "page")
     return render(
         request,
         "portal/search.html",

@@ -138,9 +138,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caches. With REDIS_URL (redis://host:6379/0) every application server shares
 # them: rate-limit counters, cached sessions, the public page cache and image
-# renditions. Without it each process keeps its own in memory, which is right for
-# one process (`make run`) only.
+# renditions. Without it they are files under CACHE_DIR, shared by every process
+# on this machine (gunicorn's workers, cron's manage.py commands), so a page
+# published or unpublished by any of them is seen by all at once: one machine
+# only. Never each process's own memory: a process would keep serving the pages
+# it stored after another one unpublished them (production.py refuses it).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Relative to the project, whatever directory a process was started from.
+CACHE_DIR = BASE_DIR / os.environ.get("CACHE_DIR", "cache")
 PAGE_CACHE_ALIAS = "pages"
 # How long a public page is kept (seconds); publishing invalidates it at once. 0
 # turns the page cache off.
@@ -155,8 +160,12 @@ def _cache(prefix, timeout=300):
         }
     else:
         backend = {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": prefix,
+            "BACKEND": "portal.cache.FileBasedCache",
+            # A directory each: clearing or culling one cache leaves the others.
+            "LOCATION": str(CACHE_DIR / prefix),
+            # Files past this are culled, expired ones first (portal/cache.py):
+            # what bounds the disk a flood of distinct searches can fill.
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     return {**backend, "KEY_PREFIX": prefix, "TIMEOUT": timeout}
 
@@ -168,8 +177,8 @@ CACHES = {
     "renditions": _cache("renditions", 60 * 60 * 24 * 7),
 }
 if REDIS_URL:
-    # Sessions live in the database and are read through Redis. Not with local
-    # memory: a logout on one server would not reach another server's copy.
+    # Sessions live in the database and are read through Redis; without Redis,
+    # from the database alone.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 _VALIDATORS = "django.contrib.auth.password_validation"

@@ -17,3 +17,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.environ.get("TEST_SQLITE_NAME") or str(BASE_DIR / ".test-db.sqlite3")  # noqa: F405
     }
+
+if not REDIS_URL and "CACHE_DIR" not in os.environ:  # noqa: F405
+    # The suite runs in one process (its live server is a thread of it), and each
+    # test starts with empty caches: local memory, and no files shared with another
+    # checkout's run. A test that starts servers in other processes sets CACHE_DIR
+    # to share files among them, as a deployment without Redis does.
+    CACHES = {  # noqa: F405
+        alias: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": alias,
+            "KEY_PREFIX": cache["KEY_PREFIX"],
+            "TIMEOUT": cache["TIMEOUT"],
+        }
+        for alias, cache in CACHES.items()  # noqa: F405
+    }

@@ -1,5 +1,6 @@
 """The public page cache: anonymous pages are stored and served without touching
-the database; anything that varies by person is never stored; publishing,
+the database; anything that varies by person is never stored; an address with a
+query string is stored only if the page used every parameter in it; publishing,
 unpublishing, moving or deleting a page, or changing what every page shows, is
 seen at once."""
 
@@ -11,11 +12,13 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from consultations.models import ConsultationIndexPage
 from consultations.models.records import Visibility
+from portal.cache import GENERATION_KEY, page_cache
 from portal.models import MainMenu, SiteSettings
 from tests.consultations.conftest import make_consultation
 from tests.factories import (
     CampaignIndexPageFactory,
     CampaignPageFactory,
+    CampaignTopicFactory,
     ClubFormFieldFactory,
     ClubIndexPageFactory,
     ClubPageFactory,
@@ -44,8 +47,35 @@ def fetch(client, url, **params):
 @pytest.fixture
 def campaigns(home_pages):
     index = CampaignIndexPageFactory(parent=home_pages["pl"])
-    campaign = CampaignPageFactory(parent=index, title="Głosuj w wyborach", slug="glos")
+    topic = CampaignTopicFactory(name="Wybory", slug="wybory")
+    campaign = CampaignPageFactory(
+        parent=index, title="Głosuj w wyborach", slug="glos", topics=[topic]
+    )
     return index, publish(campaign)
+
+
+@pytest.fixture
+def written(monkeypatch):
+    """Every key the page cache is asked to keep, with the timeout asked for."""
+    cache, keys = page_cache(), {}
+
+    def spy(method):
+        original = getattr(cache, method)
+
+        def record(key, value, timeout=cache.default_timeout, *args, **kwargs):
+            keys[key] = timeout
+            return original(key, value, timeout, *args, **kwargs)
+
+        monkeypatch.setattr(cache, method, record)
+
+    spy("set")
+    spy("add")
+    monkeypatch.setattr(cache, "set_many", None)  # not used: would not be seen
+    return keys
+
+
+def page_keys(written):
+    return {key for key in written if key.startswith("page:")}
 
 
 def test_an_anonymous_page_is_served_from_the_cache_without_queries(client, campaigns):
@@ -235,3 +265,140 @@ def test_editing_the_menu_shows_on_every_stored_page(client, campaigns, home_pag
     response, _ = fetch(client, campaign.url)
     assert response["X-Cache"] == "MISS"
     assert "Nowe" in response.content.decode()
+
+
+# --- Query strings -------------------------------------------------------------------
+
+
+def test_a_flood_of_unknown_parameters_stores_nothing_beyond_the_plain_page(
+    client, campaigns, written
+):
+    index, _campaign = campaigns
+    client.get(index.url)
+    kept = dict(written)
+
+    responses = [client.get(index.url, {"flood": n}) for n in range(300)]
+
+    assert {response.status_code for response in responses} == {200}
+    assert written == kept
+    assert len(page_keys(written)) == 1
+    assert all("X-Cache" not in response for response in responses)
+
+
+def test_a_topic_the_page_knows_is_stored_and_served_from_the_cache(
+    client, campaigns, written
+):
+    index, _campaign = campaigns
+
+    first, _ = fetch(client, index.url, topic="wybory")
+    second, queries = fetch(client, index.url, topic="wybory")
+
+    assert first["X-Cache"] == "MISS"
+    assert second["X-Cache"] == "HIT"
+    assert queries == 0
+    assert len(page_keys(written)) == 1
+
+
+def test_two_spellings_of_one_address_share_one_entry(client, campaigns, written):
+    index, _campaign = campaigns
+    client.get(f"{index.url}?topic=wybory&page=1")
+
+    reordered = client.get(f"{index.url}?page=1&topic=wybory")
+    encoded = client.get(f"{index.url}?topic=%77ybory&page=1&")
+
+    assert reordered["X-Cache"] == "HIT"
+    assert encoded["X-Cache"] == "HIT"
+    assert len(page_keys(written)) == 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "topic=wybory&flood=1",  # an unknown parameter beside a known one
+        "topic=wybory&topic=wybory",  # a repeated one
+        "page=abc",  # not a number: page 1 is served
+        "page=99",  # past the end: the last page is served
+        "page=01",  # page 1, but spelt another way
+    ],
+)
+def test_a_parameter_the_page_did_not_use_is_served_fresh_and_not_stored(
+    client, campaigns, written, query
+):
+    index, _campaign = campaigns
+
+    first = client.get(f"{index.url}?{query}")
+    second = client.get(f"{index.url}?{query}")
+
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert "Głosuj w wyborach" in second.content.decode()
+    assert "X-Cache" not in first and "X-Cache" not in second
+    assert page_keys(written) == set()
+
+
+def test_a_search_is_stored_only_as_typed(client, campaigns, written):
+    client.get("/pl/search/", {"q": "wyborach"})
+    kept = page_keys(written)
+
+    padded = [client.get("/pl/search/", {"q": "wyborach" + " " * n}) for n in (1, 2)]
+    bad_page = client.get("/pl/search/", {"q": "wyborach", "page": "x"})
+
+    assert len(kept) == 1
+    assert all("X-Cache" not in response for response in [*padded, bad_page])
+    assert "Głosuj w wyborach" in padded[0].content.decode()
+    assert page_keys(written) == kept
+    assert client.get("/pl/search/", {"q": "wyborach"})["X-Cache"] == "HIT"
+
+
+def test_a_club_filter_the_page_offers_is_stored(client, home_pages, written):
+    index = ClubIndexPageFactory(parent=home_pages["pl"])
+    publish(ClubPageFactory(parent=index, city="Bydgoszcz", title="Klub szachowy"))
+    # As the filter form sends it: both fields, one of them empty.
+    filters = {"city": "Bydgoszcz", "language": ""}
+
+    first = client.get(index.url, filters)
+    second = client.get(index.url, filters)
+    unknown = client.get(index.url, {**filters, "sort": "name"})
+
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+    assert "Klub szachowy" in second.content.decode()
+    assert "X-Cache" not in unknown
+    assert len(page_keys(written)) == 1
+
+
+def test_every_key_the_page_cache_keeps_expires_but_the_generation(
+    client, campaigns, written
+):
+    index, campaign = campaigns
+    for url in (index.url, campaign.url, "/pl/search/?q=wyborach", "/robots.txt"):
+        client.get(url)
+
+    assert page_keys(written)
+    # The generation key alone is kept without expiry: Redis's volatile-ttl
+    # policy never evicts it, and evicts everything else (README, Deploying).
+    assert {key for key, timeout in written.items() if timeout is None} <= {
+        GENERATION_KEY
+    }
+    assert all(timeout for key, timeout in written.items() if key != GENERATION_KEY)
+
+
+def test_a_generation_key_lost_at_once_never_serves_an_old_page(
+    client, campaigns, monkeypatch
+):
+    """A cache that drops the generation key as soon as it is written (full, or
+    culled by another process) must not leave every request on one shared
+    generation, under which an unpublished page would still be found."""
+    _index, campaign = campaigns
+    cache = page_cache()
+    get = cache.get
+    monkeypatch.setattr(
+        cache,
+        "get",
+        lambda key, *args, **kwargs: (
+            None if key == GENERATION_KEY else get(key, *args, **kwargs)
+        ),
+    )
+    client.get(campaign.url)
+
+    campaign.unpublish()
+
+    assert client.get(campaign.url).status_code == 404

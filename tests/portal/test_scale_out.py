@@ -9,45 +9,29 @@ is sent by the task worker.
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import pytest
 import redis
 import requests
 from django.conf import settings
-from django.db import connection
 
 from consultations.models import Comment, ConsultationPage, Notification
 from consultations.models.records import Phase
 from counselling.models import CounsellingPage, CounsellingRequest
 from home.models import StandardPage
 from tests.conftest import DEMO_PASSWORD
+from tests.portal.servers import (
+    BASE_DIR,
+    database_url,
+    start_gunicorn,
+    stop,
+    wait_until_serving,
+)
 
-BASE_DIR = Path(settings.BASE_DIR)
 RATE_LIMIT = 4
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-def database_url():
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    user = db["USER"] or ""
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return (
-        f"postgres://{user}{password}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}"
-    )
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -75,46 +59,15 @@ def servers(live_site, shared_redis, django_db_blocker, tmp_path_factory):
         "PUBLIC_FORM_RATE_LIMIT": str(RATE_LIMIT),
     }
     logs = tmp_path_factory.mktemp("gunicorn")
-    processes, urls = [], []
-    for name in ("a", "b"):
-        port = free_port()
-        processes.append(
-            subprocess.Popen(
-                [
-                    *(sys.executable, "-m", "gunicorn", "portal.wsgi:application"),
-                    *("--bind", f"127.0.0.1:{port}", "--workers", "2"),
-                ],
-                cwd=BASE_DIR,
-                env=env,
-                stdout=(logs / f"{name}.log").open("w"),
-                stderr=subprocess.STDOUT,
-            )
-        )
-        urls.append(f"http://127.0.0.1:{port}")
+    started = [start_gunicorn(env, logs / f"{name}.log") for name in ("a", "b")]
+    processes = [process for process, _url in started]
     try:
-        for url, process in zip(urls, processes, strict=True):
+        for process, url in started:
             wait_until_serving(url, process, logs)
         with django_db_blocker.unblock():
-            yield urls
+            yield [url for _process, url in started]
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=30)
-
-
-def wait_until_serving(url, process, logs):
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            log = "\n".join(path.read_text() for path in logs.iterdir())
-            pytest.fail(f"gunicorn stopped:\n{log}", pytrace=False)
-        try:
-            if requests.get(f"{url}/robots.txt", timeout=10).status_code == 200:
-                return
-        except requests.RequestException:
-            time.sleep(0.2)
-    pytest.fail(f"gunicorn at {url} did not answer within a minute", pytrace=False)
+        stop(processes)
 
 
 def csrf_token(session, url):

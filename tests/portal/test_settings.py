@@ -15,7 +15,10 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "migrant-voices.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://migrant-voices.example.org",
     "DATABASE_URL": "sqlite:////tmp/portal-check.sqlite3",
+    # Not the checkout's own cache/ directory.
+    "CACHE_DIR": "/tmp/portal-check-cache",
 }
+LOCAL_MEMORY = "django.core.cache.backends.locmem.LocMemCache"
 
 
 def run(args, env):
@@ -171,14 +174,61 @@ def test_the_redis_cache_reuses_one_client_per_connection_pool():
     assert cache.delete("answer")
 
 
-def test_without_redis_sessions_stay_in_the_database():
+def test_without_redis_every_process_on_the_machine_shares_files():
     # Not the REDIS_URL the suite itself may run with (CI's PostgreSQL run).
     values = settings_in(
-        {**PRODUCTION_ENV, "REDIS_URL": ""}, "CACHES", "SESSION_ENGINE"
+        {**PRODUCTION_ENV, "REDIS_URL": "", "CACHE_DIR": "var/cache"},
+        "CACHES",
+        "SESSION_ENGINE",
     )
 
-    assert values["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
+    caches = values["CACHES"]
+    assert {cache["BACKEND"] for cache in caches.values()} == {
+        "portal.cache.FileBasedCache"
+    }
+    # A directory each, relative to the project whichever directory cron or
+    # gunicorn starts in.
+    assert {alias: cache["LOCATION"] for alias, cache in caches.items()} == {
+        "default": str(BASE_DIR / "var/cache/portal"),
+        "pages": str(BASE_DIR / "var/cache/pages"),
+        "renditions": str(BASE_DIR / "var/cache/renditions"),
+    }
     assert values["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
+
+
+def production_with_caches_in_local_memory(aliases, env=PRODUCTION_ENV):
+    """The production settings over a base whose caches are each process's own,
+    as they were before the shared files."""
+    code = (
+        "import portal.settings.base as base\n"
+        f"for alias in {aliases!r}: base.CACHES[alias]['BACKEND'] = {LOCAL_MEMORY!r}\n"
+        "import portal.settings.production"
+    )
+    return run(["-c", code], {**env, "REDIS_URL": ""})
+
+
+def test_production_refuses_a_page_cache_in_each_process_memory():
+    result = production_with_caches_in_local_memory(["pages"])
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: The page cache is in each process's own memory" in (
+        result.stderr
+    )
+
+
+def test_production_accepts_local_memory_for_a_page_cache_turned_off():
+    env = {**PRODUCTION_ENV, "PAGE_CACHE_SECONDS": "0"}
+
+    result = production_with_caches_in_local_memory(["pages"], env)
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_production_refuses_rate_limit_counters_in_each_process_memory():
+    result = production_with_caches_in_local_memory(["default"])
+
+    assert result.returncode != 0
+    assert "The default cache is in each process's own memory" in result.stderr
 
 
 def test_media_go_to_object_storage_when_a_bucket_is_set():
