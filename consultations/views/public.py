@@ -22,6 +22,7 @@ from consultations.models import (
 from consultations.models.tracker import ImplementationStatus
 from consultations.results import SORTS, consultation_results, poll_results
 from consultations.views.refusals import refusals
+from portal.cache import query_read
 
 # --- The list of consultations -------------------------------------------------------
 
@@ -117,10 +118,18 @@ def tracker_context(request):
     ).prefetch_related("updates")
     area_key = request.GET.get("area") or ""
     institution_key = request.GET.get("institution") or ""
+    # A filter left at "all" sends an empty value; anything else unknown is
+    # ignored, and then the page is not kept under that address.
     if area_key in {str(k) for k in areas}:
         entries = entries.filter(area__translation_key=area_key)
+        query_read(request, "area")
+    elif area_key == "":
+        query_read(request, "area")
     if institution_key in {str(k) for k in institutions}:
         entries = entries.filter(institution__translation_key=institution_key)
+        query_read(request, "institution")
+    elif institution_key == "":
+        query_read(request, "institution")
     entries = list(entries)
     # A recommendation from a public consultation is named in the reader's
     # language. A team-only consultation's wording stays with the team: the entry

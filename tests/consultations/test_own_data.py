@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from consultations import services
-from consultations.views.account import own_data
 from consultations.models import Comment, MemberProfile, Stance
+from consultations.views.account import own_data
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from consultations.models import (
@@ -14,6 +14,7 @@ from consultations.models import (
     TrackerPage,
 )
 from home.models import HomePage
+from portal.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +131,20 @@ def test_the_tracker_costs_the_same_for_3_or_30_entries(
     many = queries_for(client, tracker.url)
 
     assert few == many == 22
+
+
+def test_a_filter_the_tracker_offers_is_kept_and_one_it_ignores_is_not(
+    client, tracker, areas, settings
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    health, _education = areas
+    known = {"area": health.translation_key, "institution": ""}
+
+    client.get(tracker.url, known)
+    again = client.get(tracker.url, known)
+    client.get(tracker.url, {"area": "not-a-key"})
+    ignored = client.get(tracker.url, {"area": "not-a-key"})
+
+    assert again["X-Cache"] == "HIT"
+    assert ignored.status_code == 200 and "X-Cache" not in ignored
