@@ -1,7 +1,8 @@
 """Requests for free legal advice, sent through the legal advice centre's page.
 
 Requests can be about domestic violence or residence status, so they are handled as
-sensitive: only editors see them, in the admin; the notification e-mail says that a
+sensitive: only the Counsellors group sees them, in the admin (who may do what is
+decided in ``counselling/wagtail_hooks.py``); the notification e-mail says that a
 request arrived and where to read it, never what it says or who sent it.
 """
 
@@ -26,7 +27,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
-from portal.groups import EDITORS
+from portal.groups import COUNSELLORS
 from portal.models import PortalPageMixin, rich_text_summary
 from portal.spam import SpamResistantFormPageMixin
 
@@ -56,10 +57,22 @@ class ContactMethod(models.TextChoices):
     PHONE = "phone", _("By telephone")
 
 
+class Status(models.TextChoices):
+    NEW = "new", _("New")
+    IN_PROGRESS = "in_progress", _("In progress")
+    ANSWERED = "answered", _("Answered")
+    CLOSED = "closed", _("Closed")
+
+
+# Who answers requests: they may be assigned one, and are told when one arrives.
+ACTIVE_COUNSELLORS = Q(groups__name=COUNSELLORS, is_active=True)
+
+
 class CounsellingRequest(models.Model):
     Topic = Topic
     Language = AdviceLanguage
     ContactMethod = ContactMethod
+    Status = Status
 
     page = models.ForeignKey(
         Page,
@@ -83,6 +96,19 @@ class CounsellingRequest(models.Model):
         _("language of the form"), max_length=10, choices=settings.LANGUAGES
     )
     submitted_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
+    # What the counsellors write; everything above is what the person sent.
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_counselling_requests",
+        limit_choices_to=ACTIVE_COUNSELLORS,
+    )
 
     class Meta:
         verbose_name = _("counselling request")
@@ -96,6 +122,10 @@ class CounsellingRequest(models.Model):
             models.CheckConstraint(
                 condition=Q(preferred_language__in=AdviceLanguage.values),
                 name="counselling_request_known_language",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values),
+                name="counselling_request_known_status",
             ),
             models.CheckConstraint(
                 condition=Q(contact_method=ContactMethod.EMAIL, email__gt="")
@@ -142,8 +172,9 @@ class CounsellingPage(SpamResistantFormPageMixin, PortalPageMixin, Page):
         blank=True,
         validators=[validate_to_address],
         help_text=_(
-            "Comma-separated. Leave empty to notify every editor. The e-mail only "
-            "says that a request arrived; it is read in the admin."
+            "Comma-separated. Leave empty to notify every counsellor (the "
+            "Counsellors group). The e-mail only says that a request arrived; it is "
+            "read in the admin."
         ),
     )
 
@@ -196,7 +227,7 @@ class CounsellingPage(SpamResistantFormPageMixin, PortalPageMixin, Page):
         counselling_request.language = translation.get_language()
         counselling_request.consent_given_at = timezone.now()
         counselling_request.save()
-        self.notify_editors(counselling_request)
+        self.notify_counsellors(counselling_request)
         return counselling_request
 
     def notification_recipients(self):
@@ -204,12 +235,12 @@ class CounsellingPage(SpamResistantFormPageMixin, PortalPageMixin, Page):
             return [address.strip() for address in self.notify_addresses.split(",")]
         return list(
             get_user_model()
-            .objects.filter(groups__name=EDITORS, is_active=True)
+            .objects.filter(ACTIVE_COUNSELLORS)
             .exclude(email="")
             .values_list("email", flat=True)
         )
 
-    def notify_editors(self, counselling_request):
+    def notify_counsellors(self, counselling_request):
         recipients = self.notification_recipients()
         if not recipients:
             return
@@ -229,7 +260,7 @@ class CounsellingPage(SpamResistantFormPageMixin, PortalPageMixin, Page):
             # The request is stored; a mail server being down must not turn into
             # an error page that makes the person think it was lost.
             logger.exception(
-                "Could not notify editors of request %s", counselling_request.pk
+                "Could not notify counsellors of request %s", counselling_request.pk
             )
 
     def render_landing_page(self, request, counselling_request=None, *args, **kwargs):

@@ -1,5 +1,5 @@
-"""Demo accounts (one editor, twelve members of the Regional Migrant Team), the
-site furniture, and helpers the apps' demo content uses."""
+"""Demo accounts (one editor, one counsellor, twelve members of the Regional
+Migrant Team), the site furniture, and helpers the apps' demo content uses."""
 
 import copy
 import io
@@ -12,7 +12,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
-from portal.groups import EDITORS, MIGRANT_TEAM
+from portal.groups import COUNSELLORS, EDITORS, MIGRANT_TEAM
 
 MEMBER_FIRST_NAMES = [
     "Olena", "Iryna", "Aliaksandra", "Oksana", "Tetiana", "Maryna",
@@ -23,8 +23,12 @@ MEMBER_FIRST_NAMES = [
 def seed_accounts(password, log):
     User = get_user_model()
     editors = Group.objects.get(name=EDITORS)
+    counsellors = Group.objects.get(name=COUNSELLORS)
     team = Group.objects.get(name=MIGRANT_TEAM)
-    accounts = [("editor", "Editor", editors)] + [
+    accounts = [
+        ("editor", "Editor", editors),
+        ("counsellor", "Counsellor", counsellors),
+    ] + [
         (f"member{number}", first_name, team)
         for number, first_name in enumerate(MEMBER_FIRST_NAMES, start=1)
     ]

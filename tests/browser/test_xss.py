@@ -131,23 +131,28 @@ def test_a_members_words_and_name_stay_text_for_readers_and_moderators(
     editor.context.close()
 
 
-def test_public_form_answers_stay_text_for_editors(
+def test_public_form_answers_stay_text_for_staff(
     tab, browser, live_site, demo_password
 ):
     text = "Olena " + " ".join(PAYLOADS)
     send_public_form(tab, COUNSELLING, text)
     send_public_form(tab, CLUB, text)
 
-    editor = browser.new_context(base_url=live_site, locale="pl-PL").new_page()
-    log_in(editor, "editor", demo_password, "/admin/counselling_requests/")
-    assert_inert(editor)
-    editor.locator(
-        "main table a[href*='/inspect/'], main table a[href*='/edit/']"
-    ).first.click()
-    expect(editor.locator("main")).to_contain_text(PAYLOADS[0])
-    assert_inert(editor)
+    # Counselling requests are read by counsellors only, on the inspect view and
+    # (read-only beside the status and assignee) on the edit view.
+    counsellor = browser.new_context(base_url=live_site, locale="pl-PL").new_page()
+    log_in(counsellor, "counsellor", demo_password, "/admin/counselling_requests/")
+    assert_inert(counsellor)
+    counsellor.locator("main table a[href*='/edit/']").first.click()
+    expect(counsellor.locator("main")).to_contain_text(PAYLOADS[0])
+    assert_inert(counsellor)
+    counsellor.goto(counsellor.url.replace("/edit/", "/inspect/"))
+    expect(counsellor.locator("main")).to_contain_text(PAYLOADS[0])
+    assert_inert(counsellor)
+    counsellor.context.close()
 
-    editor.goto("/admin/forms/")
+    editor = browser.new_context(base_url=live_site, locale="pl-PL").new_page()
+    log_in(editor, "editor", demo_password, "/admin/forms/")
     editor.locator("main tr", has_text="przedsiębiorczych").locator(
         "a[href*='/admin/forms/submissions/']"
     ).first.click()

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from counselling.models import CounsellingRequest
+from tests.counselling.factories import CounsellorFactory
 from tests.factories import (
     ClubFormFieldFactory,
     ClubIndexPageFactory,
@@ -50,9 +51,7 @@ def test_a_join_request_is_escaped_where_editors_read_it(client, home_pages, edi
     assert_escaped(response)
 
 
-def test_a_counselling_request_is_escaped_where_editors_read_it(
-    client, home_pages, editor
-):
+def test_a_counselling_request_is_escaped_where_counsellors_read_it(client, home_pages):
     counselling = publish(CounsellingPageFactory(parent=home_pages["pl"]))
     client.post(
         counselling.url,
@@ -68,9 +67,10 @@ def test_a_counselling_request_is_escaped_where_editors_read_it(
         },
     )
     stored = CounsellingRequest.objects.get()
-    client.force_login(editor)
+    client.force_login(CounsellorFactory())
 
-    response = client.get(reverse("counselling_requests:inspect", args=[stored.pk]))
+    for view in ["inspect", "edit"]:
+        response = client.get(reverse(f"counselling_requests:{view}", args=[stored.pk]))
 
-    assert response.status_code == 200
-    assert_escaped(response)
+        assert response.status_code == 200
+        assert_escaped(response)

@@ -34,6 +34,7 @@ from consultations.models import (
 from consultations.notifications import switch_off_token
 from counselling.models import CounsellingRequest
 from tests.consultations.conftest import route
+from tests.counselling.factories import CounsellingRequestFactory, CounsellorFactory
 from tests.factories import (
     PASSWORD,
     ClubFormFieldFactory,
@@ -50,7 +51,7 @@ OUR_APPS = ("portal.", "home.", "clubs.", "counselling.", "consultations.")
 
 @dataclass
 class Case:
-    who: str  # "anonymous", "member" or "editor"
+    who: str  # "anonymous", "member", "editor" or "counsellor"
     url: str
     data: dict
     stored: Any  # () -> a value that a successful post changes
@@ -75,6 +76,7 @@ def world(consultation_page, record, recommendation, member, other_member, edito
     counselling = publish(
         CounsellingPageFactory(parent=consultation_page.get_parent().get_parent())
     )
+    counselling_request = CounsellingRequestFactory(page=counselling)
     return {
         "page": consultation_page,
         "recommendation": recommendation,
@@ -87,6 +89,8 @@ def world(consultation_page, record, recommendation, member, other_member, edito
         "choice": item.choices[0].id,
         "club": publish(club),
         "counselling": counselling,
+        "counsellor": CounsellorFactory(),
+        "counselling_request": counselling_request,
     }
 
 
@@ -259,6 +263,15 @@ def cases(w):
             {"text": "Obcy komentarz", "checked": "on"},
             CommentTranslation.objects.count,
         ),
+        # counselling_requests:edit, where counsellors set status and assignee.
+        "edit": Case(
+            "counsellor",
+            reverse("counselling_requests:edit", args=[w["counselling_request"].pk]),
+            {"status": "answered", "assignee": ""},
+            lambda: (
+                CounsellingRequest.objects.get(pk=w["counselling_request"].pk).status
+            ),
+        ),
     }
 
 
@@ -323,6 +336,7 @@ STATE_CHANGING = [
         "consultations_moderate_comment",
         "consultations_response",
         "consultations_translate_comment",
+        "edit",
     ],
 ]
 # Pages that take a post at their own address (their form), not through a route.

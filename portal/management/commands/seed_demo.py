@@ -16,7 +16,7 @@ from portal.demo import seed_accounts, seed_site_furniture
 class Command(BaseCommand):
     help = (
         "Fill a freshly migrated database with demo content and accounts "
-        "(editor, member1…member12). Running it again changes nothing."
+        "(editor, counsellor, member1…member12). Running it again changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -85,6 +85,7 @@ class Command(BaseCommand):
         if created and options["verbosity"] > 0:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Demo accounts editor and member1…member12: password {password}"
+                    "Demo accounts editor, counsellor and member1…member12: "
+                    f"password {password}"
                 )
             )
