@@ -33,6 +33,10 @@ class StanceForm(forms.Form):
         help_text=_("Required if you support it with changes: say what to change."),
     )
 
+    # The draft version of the wording the member was shown, so that a page opened
+    # before the wording changed cannot count as a stance on the new one.
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
     def clean(self):
         cleaned = super().clean()
         if (
@@ -64,6 +68,8 @@ class CommentForm(forms.Form):
     )
     recommendation = forms.IntegerField(required=False, widget=forms.HiddenInput)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # The draft version of the wording shown beside the form (see StanceForm).
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, needs_display_name=False, user=None, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("language", get_language())

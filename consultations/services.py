@@ -1,5 +1,8 @@
 """The consultation's domain operations. Views call these; tests call them too."""
 
+import json
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -124,33 +127,88 @@ def _sync_recommendations(consultation, page, is_new):
             recommendation=record,
             draft_version=consultation.draft_version,
             locale=page.locale,
-            defaults={"title": item.title, "text": item.text},
+            defaults={
+                "title": item.title,
+                "text": item.text,
+                "translates_version": consultation.draft_version,
+            },
         )
     return moved_on
 
 
 def _record_wording(consultation, page):
-    """Keep this language's wording of the current draft version."""
+    """Keep this language's wording of the current draft version, and which
+    version of the original it translates.
+
+    A translation is made from wagtail-localize's copy of the original as of its
+    last sync, which may be older than the draft: its wording then says that older
+    version, and readers are shown the original until it is translated anew. A
+    recommendation whose text is still the original's (wagtail-localize fills
+    untranslated segments with it) is not a translation at all."""
     if page.locale_id == consultation.source_locale_id:
         return  # written by _sync_recommendations
+    originals = _translated_from(consultation, page)
     records = {r.key: r for r in consultation.recommendations.filter(archived_at=None)}
+    source_versions = defaultdict(list)
+    for version in RecommendationVersion.objects.filter(
+        recommendation__consultation=consultation, locale=consultation.source_locale_id
+    ):
+        source_versions[version.recommendation_id].append(version)
     for item in page.recommendations.all():
         record = records.get(item.translation_key)
         if record is None:
             continue  # removed from the original; the translation is not re-synced yet
+        sources = source_versions[record.pk]
+        original = originals.get(str(item.translation_key))
+        if original is None and sources:
+            # Translated by hand in the page tree, not with wagtail-localize:
+            # taken as a translation of the original as it is now.
+            latest_source = max(sources, key=lambda v: v.draft_version)
+            original = (latest_source.title, latest_source.text)
+        if original is not None and original[1] == item.text:
+            continue  # not translated yet
+        translates = max(
+            (v.draft_version for v in sources if (v.title, v.text) == original),
+            default=None,
+        )
         latest = (
             record.versions.filter(locale=page.locale)
             .order_by("-draft_version")
             .first()
         )
-        if latest and (latest.title, latest.text) == (item.title, item.text):
+        if latest and (latest.title, latest.text, latest.translates_version) == (
+            item.title,
+            item.text,
+            translates,
+        ):
             continue
         RecommendationVersion.objects.update_or_create(
             recommendation=record,
             draft_version=consultation.draft_version,
             locale=page.locale,
-            defaults={"title": item.title, "text": item.text},
+            defaults={
+                "title": item.title,
+                "text": item.text,
+                "translates_version": translates,
+            },
         )
+
+
+def _translated_from(consultation, page):
+    """{translation key: (title, text)} of each recommendation in the original
+    this translation was made from: wagtail-localize's copy of it."""
+    from wagtail_localize.models import TranslationSource
+
+    source = TranslationSource.objects.filter(
+        object_id=page.translation_key, locale=consultation.source_locale_id
+    ).first()
+    if source is None:
+        return {}
+    content = json.loads(source.content_json)
+    return {
+        str(item.get("translation_key")): (item.get("title"), item.get("text"))
+        for item in content.get("recommendations", [])
+    }
 
 
 def _sync_polls(consultation, page):
@@ -222,6 +280,61 @@ def wording(recommendation, draft_version, locale):
         versions.filter(locale=locale).first()
         or versions.filter(locale=recommendation.consultation.source_locale_id).first()
     )
+
+
+@dataclass
+class ShownWording:
+    """A recommendation's wording as a reader of one language is shown it."""
+
+    title: str
+    text: str
+    language: str  # the language the words are in
+    version: int  # the draft version of the original they say
+    # The reader's language has no translation of this version yet: the words
+    # are the original's. ``outdated`` is that language's older translation.
+    behind: bool = False
+    outdated: RecommendationVersion | None = None
+
+
+def reader_wordings(consultation, locale, recommendations=None):
+    """{recommendation id: ShownWording} of the current draft for readers of
+    ``locale``: their language's wording if it translates the current version of
+    the original, else the original's, never an older translation as if it were
+    current."""
+    source_locale = consultation.source_locale
+    versions = RecommendationVersion.objects.filter(
+        recommendation__consultation=consultation,
+        locale__in={locale.pk, source_locale.pk},
+        draft_version__lte=consultation.draft_version,
+    ).order_by("draft_version")
+    if recommendations is not None:
+        versions = versions.filter(recommendation__in=recommendations)
+    original, own = {}, {}
+    for version in versions:
+        if version.locale_id == source_locale.pk:
+            original[version.recommendation_id] = version
+        if version.locale_id == locale.pk:
+            own[version.recommendation_id] = version
+    shown = {}
+    for recommendation_id, source in original.items():
+        translated = own.get(recommendation_id)
+        if translated and (translated.translates_version or 0) >= source.draft_version:
+            shown[recommendation_id] = ShownWording(
+                translated.title,
+                translated.text,
+                locale.language_code,
+                source.draft_version,
+            )
+        else:
+            shown[recommendation_id] = ShownWording(
+                source.title,
+                source.text,
+                source_locale.language_code,
+                source.draft_version,
+                behind=True,
+                outdated=translated,
+            )
+    return shown
 
 
 def last_changed_versions(consultation):
@@ -333,9 +446,12 @@ def post_comment(
     recommendation=None,
     parent=None,
     official=False,
+    seen_version=None,
 ):
     """Publish a comment, or return the same one posted a moment ago: a double
-    click, a resent form or a second tab sends it twice, and it is stored once."""
+    click, a resent form or a second tab sends it twice, and it is stored once.
+    ``seen_version``: the draft version of the wording the author was shown, if
+    older than the current one (a page opened before a change)."""
     if parent is not None:
         recommendation = parent.recommendation
     with transaction.atomic():
@@ -365,7 +481,9 @@ def post_comment(
             is_official=official,
             text=text,
             language=language,
-            draft_version=consultation.draft_version,
+            draft_version=min(
+                seen_version or consultation.draft_version, consultation.draft_version
+            ),
         )
         if official:
             audit.log_moderation(parent or comment, audit.REPLY, author)

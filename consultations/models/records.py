@@ -156,6 +156,11 @@ class RecommendationVersion(models.Model):
     locale = models.ForeignKey(Locale, on_delete=models.PROTECT, related_name="+")
     title = models.CharField(max_length=255)
     text = models.TextField()
+    # The draft version of the original wording this one says: its own
+    # draft_version for the original language; for a translation, the version of
+    # the original it was translated from (which may be older than the draft
+    # version it was published in). Null when that could not be told.
+    translates_version = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

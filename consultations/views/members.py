@@ -46,12 +46,18 @@ def _require_post(request):
 
 
 def _page_items(page, record):
-    """The recommendations on this language's page, with their lasting records."""
+    """The recommendations on this language's page, with their lasting records and
+    the wording shown to its readers (the page's own text may be an older
+    translation, or the original's text wagtail-localize filled in)."""
     records = {r.key: r for r in record.recommendations.all()}
-    return [
-        {"item": item, "record": records.get(item.translation_key)}
-        for item in page.recommendations.select_related("area", "institution")
-    ]
+    shown = services.reader_wordings(record, page.locale)
+    items = []
+    for item in page.recommendations.select_related("area", "institution"):
+        rec = records.get(item.translation_key)
+        items.append(
+            {"item": item, "record": rec, "shown": shown.get(rec.pk) if rec else None}
+        )
+    return items
 
 
 def _threads(record, recommendation, page_number):
@@ -131,14 +137,14 @@ def overview(request, page, comment_form=None, poll_forms=None, status=200):
                 member=user, recommendation__consultation=record
             )
         }
-    changed = services.last_changed_versions(record)
     for entry in items:
-        rec = entry["record"]
+        rec, shown = entry["record"], entry["shown"]
         if rec is None:
             continue
         entry["stance"] = mine.get(rec.pk)
+        # The wording changed after the stance was taken.
         entry["reworded"] = bool(
-            entry["stance"] and changed.get(rec.pk, 0) > entry["stance"].draft_version
+            entry["stance"] and shown and shown.version > entry["stance"].draft_version
         )
     context.update(
         items=items,
@@ -198,14 +204,24 @@ def _polls(request, page, record, bound_forms):
 
 @refusals
 def recommendation_detail(
-    request, page, recommendation_id, stance_form=None, comment_form=None, status=200
+    request,
+    page,
+    recommendation_id,
+    stance_form=None,
+    comment_form=None,
+    status=200,
+    seen_version=None,
 ):
+    """A recommendation in the reader's language. ``seen_version``: the member
+    posted a stance from a page that showed an older wording (status 409): show
+    what changed since then and ask them to confirm."""
     access = ConsultationAccess.for_page(request, page)
     access.require("view")
     record = access.consultation
     recommendation = get_object_or_404(
         Recommendation, pk=recommendation_id, consultation=record
     )
+    recommendation.consultation = record
     context = _base_context(request, page, access)
     item = (
         page.recommendations.select_related("area", "institution")
@@ -213,44 +229,41 @@ def recommendation_detail(
         .first()
     )
     language = page.locale
-    current = services.wording(recommendation, record.draft_version, language)
+    shown = services.reader_wordings(record, language, [recommendation]).get(
+        recommendation.pk
+    )
     stance = None
     if request.user.is_authenticated:
         stance = Stance.objects.filter(
             member=request.user, recommendation=recommendation
         ).first()
-    changes = None
-    if stance and stance.draft_version < record.draft_version:
-        before = services.wording(recommendation, stance.draft_version, language)
-        if (
-            before
-            and current
-            and (before.title, before.text) != (current.title, current.text)
-        ):
-            changes = {
-                "title": word_diff(before.title, current.title),
-                "text": word_diff(before.text, current.text),
-                "language_matches": before.locale_id
-                == current.locale_id
-                == language.pk,
-            }
+    if seen_version is None and stance and stance.draft_version < record.draft_version:
+        seen_version = stance.draft_version
+    if seen_version is None and shown and shown.behind and shown.outdated:
+        # What this language's readers last read: its older translation.
+        seen_version = shown.outdated.translates_version
+    changes = _changes(recommendation, shown, seen_version, language)
+    current = services.wording(recommendation, record.draft_version, language)
     context.update(_chain(access, recommendation, language, current))
+    version = shown.version if shown else None
     context.update(
         recommendation=recommendation,
         item=item,
-        wording=current,
+        shown=shown,
         stance=stance,
         changes=changes,
+        wording_changed=status == 409,
         stance_form=stance_form
         or StanceForm(
             initial={"choice": stance.choice, "reason": stance.reason}
+            | {"version": version}
             if stance
-            else None
+            else {"version": version}
         ),
         comment_form=comment_form
         or CommentForm(
             needs_display_name=context["needs_display_name"],
-            initial={"recommendation": recommendation.pk},
+            initial={"recommendation": recommendation.pk, "version": version},
         ),
         threads=_threads(record, recommendation, request.GET.get("comments")),
         progress=_progress(access, recommendation),
@@ -258,6 +271,34 @@ def recommendation_detail(
     return TemplateResponse(
         request, "consultations/recommendation.html", context, status=status
     )
+
+
+def _changes(recommendation, shown, seen_version, language):
+    """The word diff between the wording a reader saw at ``seen_version`` and
+    what they are shown now: in their language when both are translations, else
+    in the original language."""
+    if shown is None or seen_version is None or seen_version >= shown.version:
+        return None
+    before = services.wording(recommendation, seen_version, language)
+    if not shown.behind and before and before.locale_id == language.pk:
+        after = shown
+    else:
+        source = recommendation.consultation.source_locale
+        before = services.wording(recommendation, seen_version, source)
+        after = services.wording(recommendation, shown.version, source)
+    if not (before and after) or (before.title, before.text) == (
+        after.title,
+        after.text,
+    ):
+        return None
+    return {
+        "title": word_diff(before.title, after.title),
+        "text": word_diff(before.text, after.text),
+        "language_matches": after is shown,
+        "language": language.language_code
+        if after is shown
+        else recommendation.consultation.source_locale.language_code,
+    }
 
 
 def _chain(access, recommendation, language, current):
@@ -347,6 +388,24 @@ def take_stance(request, page, recommendation_id):
         return recommendation_detail(
             request, page, recommendation_id, stance_form=form, status=400
         )
+    seen = form.cleaned_data["version"]
+    current = None
+    if seen is not None and seen < access.consultation.draft_version:
+        # Only then can the wording have changed since: one query more.
+        current = services.last_changed_versions(access.consultation).get(
+            recommendation.pk
+        )
+    if current is not None and seen < current:
+        # The page was opened before the wording changed: nothing is stored until
+        # the member has read the new wording and confirms.
+        return recommendation_detail(
+            request,
+            page,
+            recommendation_id,
+            stance_form=StanceForm(initial={**form.cleaned_data, "version": current}),
+            status=409,
+            seen_version=seen,
+        )
     services.record_stance(
         request.user,
         recommendation,
@@ -412,6 +471,7 @@ def post_comment(request, page):
                 recommendation=recommendation,
                 parent=parent,
                 official=access.speaks_for_organisation,
+                seen_version=_older_version_seen(record, recommendation, form),
             )
     except services.RateLimited:
         raise Refusal(
@@ -426,6 +486,16 @@ def post_comment(request, page):
     if recommendation:
         return redirect(_recommendation_url(page, recommendation, anchor))
     return redirect(f"{page.url}#{anchor}")
+
+
+def _older_version_seen(record, recommendation, form):
+    """The draft version of the wording the comment's author was shown, when a
+    change was published after they opened the page; else None (the current)."""
+    seen = form.cleaned_data.get("version")
+    if seen is None or recommendation is None or seen >= record.draft_version:
+        return None
+    current = services.last_changed_versions(record).get(recommendation.pk)
+    return seen if current is not None and seen < current else None
 
 
 def _choose_display_name(user, name):
