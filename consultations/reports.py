@@ -130,6 +130,8 @@ def summary_header():
         _("Title"),
         *[label for _choice, label in StanceChoice.choices],
         _("Stances"),
+        _("On the current wording"),
+        _("On an earlier wording"),
         _("Responded (of the team)"),
         _("Comments"),
         _("The authority's response"),
@@ -143,6 +145,8 @@ def summary_rows(context):
             result.wording.title if result.wording else "",
             *[count for _choice, _label, count, _share in result.rows],
             result.total,
+            result.on_current,
+            result.on_earlier,
             f"{result.responded}/{result.team_size}",
             result.comment_count,
             result.response.get_outcome_display()

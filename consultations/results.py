@@ -25,7 +25,7 @@ from consultations.names import (
     UNNAMED_MEMBER,
     participant,
 )
-from consultations.services import stance_counts
+from consultations.services import last_changed_versions, stance_counts
 
 SUPPORTING = {StanceChoice.SUPPORT, StanceChoice.SUPPORT_WITH_CHANGES}
 
@@ -41,6 +41,12 @@ class RecommendationResult:
     reasons: list = field(default_factory=list)
     comments: list = field(default_factory=list)
     response: object = None
+    # Stances taken on a wording that changed since (not confirmed for the new one).
+    on_earlier: int = 0
+
+    @property
+    def on_current(self):
+        return self.total - self.on_earlier
 
     @property
     def number(self):
@@ -174,6 +180,7 @@ def consultation_results(record, locale, sort="number", with_words=False):
         )
     }
     words = wordings(record, locale)
+    on_earlier = stances_on_earlier_wording(record, recommendations)
 
     reasons = defaultdict(list)
     comments = defaultdict(list)
@@ -196,10 +203,26 @@ def consultation_results(record, locale, sort="number", with_words=False):
             reasons=reasons[recommendation.pk],
             comments=comments[recommendation.pk],
             response=responses.get(recommendation.pk),
+            on_earlier=on_earlier.get(recommendation.pk, 0),
         )
         for recommendation in recommendations
     ]
     return sorted(results, key=SORTS.get(sort, SORTS["number"])), comments.get(None, [])
+
+
+def stances_on_earlier_wording(record, recommendations):
+    """{recommendation id: stances taken before its wording last changed}."""
+    changed = last_changed_versions(record)
+    counts = defaultdict(int)
+    rows = (
+        Stance.objects.filter(recommendation__in=recommendations)
+        .values_list("recommendation", "draft_version")
+        .annotate(n=Count("pk"))
+    )
+    for recommendation_id, draft_version, n in rows:
+        if draft_version < changed.get(recommendation_id, 0):
+            counts[recommendation_id] += n
+    return counts
 
 
 def report_comments(record):
