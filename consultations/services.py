@@ -4,6 +4,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -335,6 +336,58 @@ def reader_wordings(consultation, locale, recommendations=None):
                 outdated=translated,
             )
     return shown
+
+
+@dataclass
+class LanguageBehind:
+    """The recommendations whose translation into one language is behind the
+    original, and where an editor brings it up to date."""
+
+    locale: object
+    page: object  # the translated page
+    recommendations: list  # (Recommendation, ShownWording)
+    sync_url: str  # wagtail-localize's "sync", then on to the translation editor
+    edit_url: str
+
+
+def translations_behind(consultation):
+    """Per language with a translated page, what is behind the original."""
+    from django.urls import reverse
+    from wagtail_localize.models import TranslationSource
+
+    source = TranslationSource.objects.filter(
+        object_id=consultation.key, locale=consultation.source_locale_id
+    ).first()
+    pages = (
+        Page.objects.filter(translation_key=consultation.key)
+        .exclude(locale=consultation.source_locale_id)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    recommendations = {
+        r.pk: r for r in consultation.recommendations.filter(archived_at=None)
+    }
+    languages = []
+    for page in pages:
+        shown = reader_wordings(consultation, page.locale)
+        behind = [
+            (recommendations[pk], wording)
+            for pk, wording in shown.items()
+            if wording.behind and pk in recommendations
+        ]
+        if not behind:
+            continue
+        behind.sort(key=lambda pair: pair[0].number)
+        edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        sync_url = edit_url
+        if source is not None:
+            sync_url = (
+                reverse("wagtail_localize:update_translations", args=[source.pk])
+                + "?"
+                + urlencode({"next": edit_url})
+            )
+        languages.append(LanguageBehind(page.locale, page, behind, sync_url, edit_url))
+    return languages
 
 
 def last_changed_versions(consultation):

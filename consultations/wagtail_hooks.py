@@ -116,6 +116,11 @@ def moderation_urls():
             name="consultations_report_xlsx",
         ),
         path(
+            "consultations/outcomes/<int:consultation_id>/translations-behind/",
+            admin_views.TranslationsBehindView.as_view(),
+            name="consultations_translations_behind",
+        ),
+        path(
             "consultations/translations/",
             admin_views.TranslationQueueView.as_view(),
             name="consultations_translations",

@@ -404,6 +404,46 @@ class TranslateCommentView(WagtailAdminTemplateMixin, TemplateView):
         return redirect("consultations_translations")
 
 
+# --- Translations behind the original ----------------------------------------------
+
+
+@editors_only
+class TranslationsBehindView(WagtailAdminTemplateMixin, TemplateView):
+    """Per language, the recommendations whose translation says an older wording
+    than the original: readers of that language are shown the original meanwhile."""
+
+    header_icon = "globe"
+    template_name = "consultations/admin/translations_behind.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.record = get_object_or_404(
+            Consultation.objects.select_related("source_locale"),
+            pk=kwargs["consultation_id"],
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Translations behind the original: %(title)s") % {
+            "title": self.record.title
+        }
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {
+                "url": reverse("consultations_outcomes"),
+                "label": _("Consultation outcomes"),
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            record=self.record, languages=services.translations_behind(self.record)
+        )
+        return context
+
+
 # --- The dashboard panel ------------------------------------------------------------
 
 
@@ -418,6 +458,11 @@ class OverviewPanel(Component):
         participation = _participation(open_records)
         return {
             "open": [(r, *participation[r.pk]) for r in open_records],
+            "behind": [
+                (record, language)
+                for record in open_records
+                for language in services.translations_behind(record)
+            ],
             "reports_waiting": CommentReport.objects.filter(resolved_at=None)
             .values("comment")
             .distinct()

@@ -158,3 +158,45 @@ def test_results_count_stances_on_the_current_and_an_earlier_wording(
     assert (result.on_current, result.on_earlier) == (1, 1)
     untouched = next(row for row in rows if row.number == 2)
     assert (untouched.on_current, untouched.on_earlier) == (0, 0)
+
+
+def test_editors_see_which_translations_are_behind_and_how_to_update_them(
+    client, consultation_page, ukrainian_page, recommendation, editor
+):
+    reword_first(consultation_page, NEW_POLISH)
+    client.force_login(editor)
+    record = recommendation.consultation
+
+    behind = client.get(
+        f"/admin/consultations/outcomes/{record.pk}/translations-behind/"
+    )
+    dashboard = client.get("/admin/").content.decode()
+
+    (language,) = behind.context["languages"]
+    assert language.locale.language_code == "uk"
+    assert [r.number for r, _wording in language.recommendations] == [1]
+    sync = client.get(language.sync_url)
+    assert sync.status_code == 200  # wagtail-localize's "sync translated pages"
+    assert f"next=%2Fadmin%2Fpages%2F{ukrainian_page.pk}%2Fedit%2F" in (
+        language.sync_url
+    )
+    assert f"/admin/consultations/outcomes/{record.pk}/translations-behind/" in (
+        dashboard
+    )
+
+
+def test_nothing_is_behind_once_translated(
+    client, consultation_page, ukrainian_page, recommendation
+):
+    reword_first(consultation_page, NEW_POLISH)
+    uk = Locale.objects.get(language_code="uk")
+    strings = {
+        **UKRAINIAN,
+        NEW_POLISH: NEW_UKRAINIAN,
+        consultation_page.slug: ukrainian_page.slug,
+    }
+    translate(consultation_page, uk, strings)
+    record = recommendation.consultation
+    record.refresh_from_db()
+
+    assert services.translations_behind(record) == []

@@ -215,6 +215,15 @@ VIEWS = {
         None,
         "download",
     ),
+    "admin_translations_behind": (
+        "editor",
+        "get",
+        lambda s: (
+            f"/admin/consultations/outcomes/{s['record'].pk}/translations-behind/"
+        ),
+        None,
+        "moderate",
+    ),
     "admin_translations": (
         "editor",
         "get",

@@ -295,6 +295,7 @@ READ_ONLY = {
     "consultations_report_csv": "a download",
     "consultations_report_xlsx": "a download",
     "consultations_translations": "a list",
+    "consultations_translations_behind": "a list",
     # Routes of routable pages.
     "index_route": "RoutablePageMixin's default route: the page itself",
     "index": "the list of consultations",
