@@ -28,19 +28,44 @@ from portal.cache import query_read
 
 
 def index(request, index_page):
-    """Consultations under an index that this visitor may read."""
-    pages = ConsultationPage.objects.child_of(index_page).live().order_by("-opens_at")
-    records = {
-        record.key: record
-        for record in Consultation.objects.filter(
-            viewable(request.user), key__in=[page.translation_key for page in pages]
-        )
-    }
+    """Every consultation under this index, in any of its languages, that this
+    visitor may read: each in the reader's language when it has it, else in the
+    language their account names, else in its original one, with the languages
+    it is available in."""
+    indexes = list(index_page.get_translations(inclusive=True))
+    pages = ConsultationPage.objects.none()
+    for each in indexes:
+        pages |= ConsultationPage.objects.child_of(each)
+    by_key = defaultdict(dict)
+    for page in pages.live().select_related("locale"):
+        by_key[page.translation_key][page.locale.language_code] = page
+    records = Consultation.objects.filter(
+        viewable(request.user), key__in=list(by_key)
+    ).select_related("source_locale")
+    wanted = [index_page.locale.language_code, _account_language(request.user)]
     entries = []
-    for page in pages:
-        if record := records.get(page.translation_key):
-            entries.append({"page": page, "record": record, "phase": record.phase()})
+    for record in records:
+        versions = by_key[record.key]
+        code = next(
+            (c for c in wanted if c in versions), record.source_locale.language_code
+        )
+        page = versions.get(code) or next(iter(versions.values()))
+        entries.append(
+            {
+                "page": page,
+                "record": record,
+                "phase": record.phase(),
+                "languages": sorted(versions),
+                "in_other_language": page.locale_id != index_page.locale_id,
+            }
+        )
+    entries.sort(key=lambda entry: entry["record"].opens_at, reverse=True)
     return index_page.render(request, context_overrides={"consultations": entries})
+
+
+def _account_language(user):
+    profile = getattr(user, "member_profile", None) if user.is_authenticated else None
+    return profile.language if profile else None
 
 
 # --- Results ------------------------------------------------------------------------
