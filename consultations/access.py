@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from consultations.models.participation import Stance
 from consultations.models.records import Phase, Visibility
 
 EDIT_WINDOW = timedelta(minutes=15)
@@ -210,20 +211,27 @@ def _moderate(access, _target):
     return None if access.is_editor else Refusal(_("Only editors can do this."))
 
 
-def _translate(access, comment):
-    """Translators reach only the comments in their queue: shown, not in the
-    report's language, in a consultation they may read."""
+def _translate(access, words):
+    """Translators reach only the words in their queue: shown comments and
+    stances' reasons, not in the report's language, in a consultation they may
+    read."""
     if not access.is_translator:
         return Refusal(_("Only cultural assistants and editors translate comments."))
-    if comment is None:
+    if words is None:
         return None  # the queue itself
     if (
-        _is_shown(comment)
-        and comment.language != REPORT_LANGUAGE
+        _is_translatable(words)
+        and words.language != REPORT_LANGUAGE
         and _view(access, None) is None
     ):
         return None
-    return Refusal(_("This comment is not in the translation queue."), status=404)
+    return Refusal(_("This is not in the translation queue."), status=404)
+
+
+def _is_translatable(words):
+    if isinstance(words, Stance):
+        return bool(words.reason)
+    return _is_shown(words)
 
 
 RULES = {
@@ -377,15 +385,20 @@ def viewable(user, prefix=""):
     return public | Q(**{f"{prefix}participant_group__in": list(_group_ids(user))})
 
 
-def translation_queue(user, comments):
-    """The comments a translator may open: the database form of "translate"."""
+def translation_queue(user, words):
+    """The comments (or stances, by their reasons) a translator may open: the
+    database form of "translate"."""
     if not is_translator(user):
-        return comments.none()
-    return (
-        comments.filter(withdrawn_at=None, hidden_at=None)
-        .exclude(language=REPORT_LANGUAGE)
-        .filter(viewable(user, "consultation__"))
-    )
+        return words.none()
+    if words.model is Stance:
+        words = words.exclude(reason="").filter(
+            viewable(user, "recommendation__consultation__")
+        )
+    else:
+        words = words.filter(withdrawn_at=None, hidden_at=None).filter(
+            viewable(user, "consultation__")
+        )
+    return words.exclude(language=REPORT_LANGUAGE)
 
 
 def groups_that_may_view(consultation):

@@ -719,7 +719,7 @@ def _translate_comments(consultation, translator):
     for comment in consultation.comments.all():
         polish = COMMENT_TRANSLATIONS.get(comment.text)
         if polish:
-            services.save_comment_translation(comment, translator, polish, checked=True)
+            services.save_translation(comment, translator, polish, checked=True)
 
 
 def _respond(consultation, now):

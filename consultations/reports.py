@@ -258,9 +258,18 @@ def _recommendation_sheet(workbook, result):
     for _choice, label, count, share in result.rows:
         add(sheet, [label, count, round(share, 3)])
     add(sheet, [])
-    add(sheet, [_("Reasons given")])
+    add(sheet, [_("Reasons given"), "", _("Checked Polish translation")])
     for stance in result.reasons:
-        add(sheet, [stance.get_choice_display(), stance.reason])
+        translation = getattr(stance, "translation", None)
+        checked = translation and translation.is_checked and translation.is_current
+        add(
+            sheet,
+            [
+                stance.get_choice_display(),
+                stance.reason,
+                translation.text if checked else "",
+            ],
+        )
     response = result.response
     if response and response.is_published:
         add(sheet, [])

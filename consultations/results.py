@@ -185,8 +185,10 @@ def consultation_results(record, locale, sort="number", with_words=False):
     reasons = defaultdict(list)
     comments = defaultdict(list)
     if with_words:
-        for stance in Stance.objects.filter(recommendation__in=recommendations).exclude(
-            reason=""
+        for stance in (
+            Stance.objects.filter(recommendation__in=recommendations)
+            .exclude(reason="")
+            .select_related("translation")
         ):
             reasons[stance.recommendation_id].append(stance)
         for comment in report_comments(record):

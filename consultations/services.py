@@ -27,6 +27,7 @@ from consultations.models import (
     Recommendation,
     RecommendationVersion,
     Stance,
+    StanceTranslation,
 )
 
 
@@ -630,16 +631,27 @@ class MachineTranslationUnavailable(Exception):
     pass
 
 
-def machine_translator_for(comment):
+def words_of(item):
+    """The member's words in a comment or a stance's reason, to translate."""
+    return item.reason if isinstance(item, Stance) else item.text
+
+
+def _translation_of(item):
+    if isinstance(item, Stance):
+        return StanceTranslation, {"stance": item}, {"source_text": item.reason}
+    return CommentTranslation, {"comment": item}, {}
+
+
+def machine_translator_for(item):
     """wagtail-localize's machine translator, if one is configured and can translate
-    this comment's language into Polish."""
+    this comment's (or stance reason's) language into Polish."""
     from wagtail.models import Locale
     from wagtail_localize.machine_translators import get_machine_translator
 
     translator = get_machine_translator()
-    if translator is None or comment.language == AUTHORITY_LANGUAGE:
+    if translator is None or item.language == AUTHORITY_LANGUAGE:
         return None
-    source = Locale(language_code=comment.language)
+    source = Locale(language_code=item.language)
     target = Locale(language_code=AUTHORITY_LANGUAGE)
     return (
         (translator, source, target)
@@ -649,18 +661,20 @@ def machine_translator_for(comment):
 
 
 @transaction.atomic
-def machine_translate_comment(comment, user):
-    """Store a machine draft; it is never marked checked until a person saves it."""
+def machine_translate(item, user):
+    """Store a machine draft of a comment or a stance's reason; it is never
+    marked checked until a person saves it."""
     from wagtail_localize.strings import StringValue
 
-    found = machine_translator_for(comment)
+    found = machine_translator_for(item)
     if found is None:
         raise MachineTranslationUnavailable
     translator, source, target = found
-    value = StringValue.from_plaintext(comment.text)
+    value = StringValue.from_plaintext(words_of(item))
     text = translator.translate(source, target, [value])[value].render_text()
-    return CommentTranslation.objects.update_or_create(
-        comment=comment,
+    model, key, extra = _translation_of(item)
+    return model.objects.update_or_create(
+        **key,
         defaults={
             "text": text,
             "language": AUTHORITY_LANGUAGE,
@@ -668,15 +682,18 @@ def machine_translate_comment(comment, user):
             "translated_by": user,
             "checked_by": None,
             "checked_at": None,
+            **extra,
         },
     )[0]
 
 
 @transaction.atomic
-def save_comment_translation(comment, user, text, checked):
-    """A person's translation (or their correction of a machine draft)."""
-    return CommentTranslation.objects.update_or_create(
-        comment=comment,
+def save_translation(item, user, text, checked):
+    """A person's translation of a comment or a stance's reason (or their
+    correction of a machine draft)."""
+    model, key, extra = _translation_of(item)
+    return model.objects.update_or_create(
+        **key,
         defaults={
             "text": text,
             "language": AUTHORITY_LANGUAGE,
@@ -684,6 +701,7 @@ def save_comment_translation(comment, user, text, checked):
             "translated_by": user,
             "checked_by": user if checked else None,
             "checked_at": timezone.now() if checked else None,
+            **extra,
         },
     )[0]
 

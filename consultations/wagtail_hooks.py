@@ -126,9 +126,16 @@ def moderation_urls():
             name="consultations_translations",
         ),
         path(
-            "consultations/translations/<int:comment_id>/",
-            admin_views.TranslateCommentView.as_view(),
+            "consultations/translations/<int:item_id>/",
+            admin_views.TranslateView.as_view(),
+            {"kind": "comment"},
             name="consultations_translate_comment",
+        ),
+        path(
+            "consultations/translations/stance/<int:item_id>/",
+            admin_views.TranslateView.as_view(),
+            {"kind": "stance"},
+            name="consultations_translate_stance",
         ),
     ]
 

@@ -14,6 +14,7 @@ from consultations.models.participation import (
     Notification,
     PollAnswer,
     Stance,
+    StanceTranslation,
 )
 from consultations.models.records import (
     Consultation,
@@ -31,6 +32,7 @@ __all__ = [
     "CommentEdit",
     "CommentReport",
     "CommentTranslation",
+    "StanceTranslation",
     "Consultation",
     "ConsultationIndexPage",
     "ConsultationPage",

@@ -302,12 +302,9 @@ class PollAnswer(models.Model):
         return f"{self.question} ({self.member_id})"
 
 
-class CommentTranslation(models.Model):
-    """A comment put into Polish for the authority, checked by a person."""
+class WordsTranslation(models.Model):
+    """Members' words put into Polish for the authority, checked by a person."""
 
-    comment = models.OneToOneField(
-        Comment, on_delete=models.PROTECT, related_name="translation"
-    )
     language = models.CharField(max_length=8, default="pl")
     text = models.TextField(_("translation"), max_length=6000)
     is_machine_draft = models.BooleanField(default=False)
@@ -325,16 +322,7 @@ class CommentTranslation(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("comment translation")
-        verbose_name_plural = _("comment translations")
-        constraints = [
-            # A machine's draft is never "checked" until a person has edited it.
-            models.CheckConstraint(
-                condition=models.Q(checked_at__isnull=True)
-                | models.Q(is_machine_draft=False),
-                name="machine_drafts_are_not_checked",
-            )
-        ]
+        abstract = True
 
     def __str__(self):
         return self.text[:60]
@@ -342,6 +330,48 @@ class CommentTranslation(models.Model):
     @property
     def is_checked(self):
         return self.checked_at is not None
+
+
+# A machine's draft is never "checked" until a person has edited it.
+def _machine_drafts_are_not_checked(name):
+    return models.CheckConstraint(
+        condition=models.Q(checked_at__isnull=True) | models.Q(is_machine_draft=False),
+        name=name,
+    )
+
+
+class CommentTranslation(WordsTranslation):
+    comment = models.OneToOneField(
+        Comment, on_delete=models.PROTECT, related_name="translation"
+    )
+
+    class Meta:
+        verbose_name = _("comment translation")
+        verbose_name_plural = _("comment translations")
+        constraints = [
+            _machine_drafts_are_not_checked("machine_drafts_are_not_checked")
+        ]
+
+
+class StanceTranslation(WordsTranslation):
+    """A stance's reason in Polish. A member may change their reason later: the
+    translation counts only while ``source_text`` is still the reason."""
+
+    stance = models.OneToOneField(
+        Stance, on_delete=models.PROTECT, related_name="translation"
+    )
+    source_text = models.TextField(max_length=2000)
+
+    class Meta:
+        verbose_name = _("stance reason translation")
+        verbose_name_plural = _("stance reason translations")
+        constraints = [
+            _machine_drafts_are_not_checked("stance_machine_drafts_are_not_checked")
+        ]
+
+    @property
+    def is_current(self):
+        return self.source_text == self.stance.reason
 
 
 class NotificationKind(models.TextChoices):

@@ -5,7 +5,7 @@ dashboard panel. Each view asks ``consultations.access`` at its door."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -36,10 +36,10 @@ from consultations.forms import (
 from consultations.models import (
     Comment,
     CommentReport,
-    CommentTranslation,
     Consultation,
     Recommendation,
     RecommendationResponse,
+    Stance,
 )
 from consultations.models.records import Phase
 from consultations.results import consultation_results
@@ -322,35 +322,61 @@ class TranslationQueueView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        user = self.request.user
+        not_checked = Q(translation=None) | Q(translation__checked_at=None)
         context["comments"] = (
-            translation_queue(self.request.user, Comment.objects.all())
-            .filter(Q(translation=None) | Q(translation__checked_at=None))
+            translation_queue(user, Comment.objects.all())
+            .filter(not_checked)
             .select_related("consultation", "recommendation", "translation")
             .order_by("created_at")[:200]
+        )
+        # A reason changed since it was translated needs translating again.
+        context["reasons"] = (
+            translation_queue(user, Stance.objects.all())
+            .filter(
+                not_checked | ~Q(translation__source_text=F("reason")),
+            )
+            .select_related("recommendation__consultation", "translation")
+            .order_by("updated_at")[:200]
         )
         return context
 
 
 @translators_only
-class TranslateCommentView(WagtailAdminTemplateMixin, TemplateView):
+class TranslateView(WagtailAdminTemplateMixin, TemplateView):
+    """Translate a comment or a stance's reason into Polish for the report."""
+
     header_icon = "globe"
     template_name = "consultations/admin/translate_comment.html"
+    kinds = {
+        "comment": Comment.objects.select_related("consultation", "recommendation"),
+        "stance": Stance.objects.select_related("recommendation__consultation"),
+    }
 
     def dispatch(self, request, *args, **kwargs):
-        self.comment = get_object_or_404(
-            Comment.objects.select_related("consultation", "recommendation"),
-            pk=kwargs["comment_id"],
+        self.kind = kwargs["kind"]
+        self.item = get_object_or_404(self.kinds[self.kind], pk=kwargs["item_id"])
+        consultation = (
+            self.item.consultation
+            if self.kind == "comment"
+            else self.item.recommendation.consultation
         )
-        access = ConsultationAccess(request.user, self.comment.consultation)
-        if not access.can("translate", self.comment):
+        access = ConsultationAccess(request.user, consultation)
+        if not access.can("translate", self.item):
             # Not in this person's queue: refused like any admin view, without
-            # a word of the comment.
+            # a word of it.
             return permission_denied(request)
-        self.existing = CommentTranslation.objects.filter(comment=self.comment).first()
+        self.existing = getattr(self.item, "translation", None)
+        if self.kind == "stance" and self.existing and not self.existing.is_current:
+            self.existing = None  # a translation of an earlier reason
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return _("Translate comment #%(id)s") % {"id": self.comment.pk}
+        if self.kind == "stance":
+            return _("Translate a stance's reason (recommendation %(number)s)") % {
+                "number": self.item.recommendation.number
+            }
+        return _("Translate comment #%(id)s") % {"id": self.item.pk}
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -367,17 +393,18 @@ class TranslateCommentView(WagtailAdminTemplateMixin, TemplateView):
         if self.existing:
             initial = {"text": self.existing.text, "checked": self.existing.is_checked}
         context.update(
-            comment=self.comment,
+            item=self.item,
+            words=services.words_of(self.item),
             existing=self.existing,
             form=kwargs.get("form") or TranslationForm(initial=initial),
-            machine_available=services.machine_translator_for(self.comment) is not None,
+            machine_available=services.machine_translator_for(self.item) is not None,
         )
         return context
 
     def post(self, request, *args, **kwargs):
         if request.POST.get("action") == "machine":
             try:
-                services.machine_translate_comment(self.comment, request.user)
+                services.machine_translate(self.item, request.user)
             except services.MachineTranslationUnavailable:
                 messages.error(
                     request, _("No machine translation is available for this language.")
@@ -394,8 +421,8 @@ class TranslateCommentView(WagtailAdminTemplateMixin, TemplateView):
         form = TranslationForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        services.save_comment_translation(
-            self.comment,
+        services.save_translation(
+            self.item,
             request.user,
             form.cleaned_data["text"],
             form.cleaned_data["checked"],

@@ -187,9 +187,9 @@ def test_report_shows_only_checked_translations_beside_the_original(
     client, public_page, filled, editor
 ):
     reply = filled.comments.get(language="uk")
-    services.save_comment_translation(reply, editor, "Tak, i w nocy", checked=False)
+    services.save_translation(reply, editor, "Tak, i w nocy", checked=False)
     unchecked = client.get(route(public_page, "report")).content.decode()
-    services.save_comment_translation(reply, editor, "Tak, i w nocy", checked=True)
+    services.save_translation(reply, editor, "Tak, i w nocy", checked=True)
     checked = client.get(route(public_page, "report")).content.decode()
 
     assert "Tak, i w nocy" not in unchecked

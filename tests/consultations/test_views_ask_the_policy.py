@@ -16,6 +16,7 @@ from consultations.models import (
     PollAnswer,
     RecommendationResponse,
     Stance,
+    StanceTranslation,
 )
 from consultations.models.records import Visibility
 from tests.consultations.conftest import make_consultation, route
@@ -64,6 +65,9 @@ def setting(public_page, member, other_member, editor):
         author=other_member, consultation=record, text="Cudzy komentarz", language="uk"
     )
     services.record_stance(member, recommendation, "support", "", "pl")
+    services.record_stance(
+        other_member, recommendation, "oppose", "Це надто дорого.", "uk"
+    )
     poll = record.poll_questions.get(sort_order=1)
     return {
         "page": public_page,
@@ -72,6 +76,7 @@ def setting(public_page, member, other_member, editor):
         "own": own,
         "others": others,
         "poll": poll,
+        "reason": Stance.objects.get(member=other_member),
         "people": {"member": member, "editor": editor},
     }
 
@@ -84,6 +89,7 @@ def words():
         PollAnswer.objects.count(),
         RecommendationResponse.objects.count(),
         CommentTranslation.objects.count(),
+        StanceTranslation.objects.count(),
     )
 
 
@@ -229,6 +235,13 @@ VIEWS = {
         "get",
         lambda s: "/admin/consultations/translations/",
         None,
+        "translate",
+    ),
+    "admin_translate_stance": (
+        "editor",
+        "post",
+        lambda s: f"/admin/consultations/translations/stance/{s['reason'].pk}/",
+        {"text": "Powód po polsku", "checked": "on"},
         "translate",
     ),
     "admin_translate_comment": (

@@ -30,6 +30,7 @@ from consultations.models import (
     PollAnswer,
     RecommendationResponse,
     Stance,
+    StanceTranslation,
 )
 from consultations.notifications import switch_off_token
 from counselling.models import CounsellingRequest
@@ -67,7 +68,9 @@ def world(consultation_page, record, recommendation, member, other_member, edito
     others = services.post_comment(
         author=other_member, consultation=record, text="Cudzy", language="uk"
     )
-    services.record_stance(other_member, recommendation, "support", "", "pl")
+    services.record_stance(
+        other_member, recommendation, "oppose", "Це надто дорого.", "uk"
+    )
     question = record.poll_questions.get(allows_multiple=False)
     item = consultation_page.polls.get(translation_key=question.key)
     clubs = ClubIndexPageFactory(parent=consultation_page.get_parent().get_parent())
@@ -263,6 +266,15 @@ def cases(w):
             {"text": "Obcy komentarz", "checked": "on"},
             CommentTranslation.objects.count,
         ),
+        "consultations_translate_stance": Case(
+            "editor",
+            reverse(
+                "consultations_translate_stance",
+                args=[Stance.objects.get(member=other).pk],
+            ),
+            {"text": "Za drogo", "checked": "on"},
+            StanceTranslation.objects.count,
+        ),
         # counselling_requests:edit, where counsellors set status and assignee.
         "edit": Case(
             "counsellor",
@@ -337,6 +349,7 @@ STATE_CHANGING = [
         "consultations_moderate_comment",
         "consultations_response",
         "consultations_translate_comment",
+        "consultations_translate_stance",
         "edit",
     ],
 ]
