@@ -3,7 +3,7 @@ import logging
 import smtplib
 
 from django import forms
-from django.conf import global_settings, settings
+from django.conf import global_settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
@@ -35,6 +35,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
 from portal.cache import query_read
+from portal.languages import in_language_or_default
 from portal.models import PortalPageMixin, rich_text_summary
 from portal.spam import HONEYPOT_FIELD, HoneypotFormMixin, SpamResistantFormPageMixin
 
@@ -151,21 +152,13 @@ class CulturalAssistant(TranslatableMixin, ClusterableModel):
         """Assistants in the reader's language, falling back to the default
         language for those not translated yet; optionally only those speaking a
         language."""
-        assistants = cls.objects.filter(
-            locale__language_code__in={language_code, settings.LANGUAGE_CODE}
-        )
+        assistants = in_language_or_default(cls.objects.all(), language_code)
         if speaking:
             assistants = assistants.filter(languages__code=speaking)
-        by_key = {}
-        for assistant in assistants.select_related("locale").prefetch_related(
-            "languages"
-        ):
-            if (
-                assistant.translation_key not in by_key
-                or assistant.locale.language_code == language_code
-            ):
-                by_key[assistant.translation_key] = assistant
-        return sorted(by_key.values(), key=lambda a: a.display_name.lower())
+        return sorted(
+            assistants.select_related("locale").prefetch_related("languages"),
+            key=lambda a: a.display_name.lower(),
+        )
 
 
 class ClubIndexPage(PortalPageMixin, Page):

@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock, CallToActionBlock, FeaturedPageBlock, RichTextBlock
 from portal.cache import query_read
+from portal.languages import by_translation_key, in_language_or_default
 from portal.models import PortalPageMixin, rich_text_summary
 
 
@@ -148,19 +149,12 @@ class CampaignTopic(TranslatableMixin, models.Model):
     @classmethod
     def localized_by_key(cls, translation_keys, language_code):
         """Topics by translation key, in this language where translated."""
-        localized = {}
         topics = (
             cls.objects.filter(translation_key__in=translation_keys)
             .select_related("locale")
             .order_by("pk")
         )
-        for topic in topics:
-            if (
-                topic.translation_key not in localized
-                or topic.locale.language_code == language_code
-            ):
-                localized[topic.translation_key] = topic
-        return localized
+        return by_translation_key(topics, language_code)
 
 
 class CampaignPageForm(WagtailAdminPageForm):
@@ -396,21 +390,25 @@ class CampaignPage(PortalPageMixin, Page):
         """The campaigns an editor chose, else the latest ones on the same topics.
 
         Chosen campaigns are shown in the page's language; wagtail-localize keeps
-        translations pointing at the source language's campaigns.
+        translations pointing at the source language's campaigns. One not
+        translated yet is shown in the default language (its card says so).
         """
-        others = (
+        campaigns = (
             CampaignPage.objects.live()
             .public()
-            .filter(locale_id=self.locale_id)
             .exclude(translation_key=self.translation_key)
             .order_by("-start_date", "-pk")
         )
+        others = campaigns.filter(locale_id=self.locale_id)
         chosen_ids = [related.campaign_id for related in self.related_campaigns.all()]
         if chosen_ids:
             chosen_keys = CampaignPage.objects.filter(pk__in=chosen_ids).values(
                 "translation_key"
             )
-            related = others.filter(translation_key__in=chosen_keys)
+            related = in_language_or_default(
+                campaigns.filter(translation_key__in=chosen_keys),
+                self.locale.language_code,
+            )
         else:
             topic_keys = [topic.translation_key for topic in self.localized_topics]
             related = others.filter(topics__translation_key__in=topic_keys).distinct()

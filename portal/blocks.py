@@ -33,6 +33,7 @@ class CallToActionBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context)
         target = value["page"].localized if value["page"] else None
+        context["target"] = target
         context["href"] = (
             page_link(target, bool(restricted_ids([target])))
             if target

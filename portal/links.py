@@ -15,8 +15,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text.pages import PageLinkHandler
+
+from portal.languages import language_tag_html, locale_codes
 
 
 def restricted_ids(pages):
@@ -33,16 +36,37 @@ def page_link(page, restricted):
 
 
 class RestrictionAwarePageLinkHandler(PageLinkHandler):
+    """A page link in rich text, to the reader's translation of the page; to a
+    page in another language (not translated yet) with ``hreflang`` and the same
+    visible tag as every other such link (templates/components/page_link.html).
+    The handler writes only the opening tag, so the tag comes first in the link,
+    as it does everywhere."""
+
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
         pages = [page.localized if page else None for page in cls.get_many(attrs_list)]
         restricted = restricted_ids(pages)
-        return [
-            format_html('<a href="{}">', page_link(page, page.pk in restricted))
-            if page
-            else "<a>"
-            for page in pages
-        ]
+        reader = get_language()
+        codes = locale_codes() if any(pages) else {}
+        tags = []
+        for page in pages:
+            if page is None:
+                tags.append("<a>")
+                continue
+            href = page_link(page, page.pk in restricted)
+            language = codes.get(page.locale_id)
+            if language and language != reader:
+                tags.append(
+                    format_html(
+                        '<a href="{}" hreflang="{}">{}',
+                        href,
+                        language,
+                        language_tag_html(language),
+                    )
+                )
+            else:
+                tags.append(format_html('<a href="{}">', href))
+        return tags
 
 
 def page_by_id(request, page_id):

@@ -43,7 +43,8 @@ def search(request):
             query_read(request, "q")
         if query:
             paginator = Paginator(
-                search_pages(query, get_language()), SEARCH_RESULTS_PER_PAGE
+                search_pages(query, get_language(), request),
+                SEARCH_RESULTS_PER_PAGE,
             )
             number = request.GET.get("page")
             results = paginator.get_page(number)

@@ -7,8 +7,9 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from portal.cache import page_cache, request_generation
+from portal.languages import AVAILABLE_IN_LANGUAGE, IN_LANGUAGE, other_language
 from portal.models import FooterContent, MainMenu
-from portal.navigation import resolve_links
+from portal.navigation import Link, resolve_links
 from portal.routing import read_kept
 
 register = template.Library()
@@ -100,9 +101,11 @@ def site_navigation(context):
     request = context.get("request")
     language_code = get_language()
     if request is None:
+        footer = FooterContent.for_language(language_code)
         return {
             "menu": [],
-            "footer": FooterContent.for_language(language_code),
+            "footer": footer,
+            "footer_language": other_language(footer, language_code=language_code),
             "footer_links": [],
         }
     return _shared(
@@ -113,12 +116,21 @@ def site_navigation(context):
 def _navigation(request, language_code):
     menu = MainMenu.for_language(language_code)
     footer = FooterContent.for_language(language_code)
+    # Either may be the default language's, not translated yet (for_language).
+    menu_language = menu.locale.language_code if menu else language_code
+    footer_language = footer.locale.language_code if footer else language_code
     menu_links, footer_links = resolve_links(
         [menu.items if menu else [], footer.links if footer else []],
         request,
         language_code,
+        written_in=[menu_language, footer_language],
     )
-    return {"menu": menu_links, "footer": footer, "footer_links": footer_links}
+    return {
+        "menu": menu_links,
+        "footer": footer,
+        "footer_language": other_language(footer, language_code=language_code),
+        "footer_links": footer_links,
+    }
 
 
 def _shared(request, name, parts, compute):
@@ -197,3 +209,63 @@ def fragment_cache(request):
 def total_minutes(duration):
     """A timedelta in whole minutes, rounded up (for the login lockout page)."""
     return -(-int(duration.total_seconds()) // 60) if duration else 0
+
+
+@register.inclusion_tag("components/page_link.html", takes_context=True)
+def page_link(context, target, label="", href="", css_class="", current=False):
+    """A link to a page, or to a menu's Link: the one way the site links to its
+    pages, so that a link into another language always says so (``hreflang`` and
+    a visible tag) and a title in another language carries its ``lang``.
+
+    ``label`` is the editor's own wording for the link, written in the language
+    of the page around it; without one the link shows the page's title.
+    ``href`` replaces the page's address (a restricted page's, portal/links.py).
+    """
+    if isinstance(target, Link):
+        language, label_language = target.language, target.label_language
+        href, label = href or target.url, label or target.label
+    else:
+        language = page_language(context, target)
+        label_language = None if label else language
+        href = href or target.get_url(context.get("request"))
+        label = label or target.title
+    return {
+        "href": href,
+        "label": label,
+        "language": language,
+        "label_language": label_language,
+        "css_class": css_class,
+        "current": current,
+    }
+
+
+def page_language(context, target):
+    """The language of a page or snippet if it is not the reader's, else None;
+    without a query when it shares the current page's locale."""
+    page = context.get("page")
+    if (
+        isinstance(page, Page)
+        and page.locale_id == target.locale_id
+        and page.locale.language_code == get_language()
+    ):
+        return None
+    return other_language(target, context.get("request"))
+
+
+@register.filter
+def in_language(language_code):
+    """ "in Polish", in the reader's language."""
+    return IN_LANGUAGE.get(language_code, language_code)
+
+
+@register.filter
+def available_in_language(language_code):
+    """ "available in Polish", in the reader's language."""
+    return AVAILABLE_IN_LANGUAGE.get(language_code, language_code)
+
+
+@register.simple_tag(takes_context=True)
+def language_if_other(context, item):
+    """The language of a page or snippet shown here, if not the reader's: for
+    ``lang`` and a note on content shown in another language."""
+    return page_language(context, item) or ""

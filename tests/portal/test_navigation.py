@@ -50,9 +50,11 @@ def test_the_menu_leads_to_the_readers_translation_of_each_page(
 
     assert '<a href="/pl/o-nas/" aria-current="page">O nas</a>' in polish
     assert '<a href="/uk/pro-nas/">Про нас</a>' in ukrainian
-    assert f'<a href="{untranslated.url}">Kontakt</a>' in ukrainian
+    assert f'<a href="{untranslated.url}" hreflang="pl">' in ukrainian
+    assert '<span lang="pl">Kontakt</span></a>' in ukrainian
     assert '<a href="https://example.org/">Partner</a>' in ukrainian
-    assert '<a href="/pl/o-nas/">O nas</a>' in english
+    assert '<a href="/pl/o-nas/" hreflang="pl">' in english
+    assert '<span lang="pl">O nas</span></a>' in english
 
 
 def test_the_menu_never_names_a_restricted_or_unpublished_page(client, home_pages):

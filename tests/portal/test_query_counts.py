@@ -174,7 +174,7 @@ PINNED = {
     club_page: 26,
     network_page: 26,
     counselling_page: 17,
-    search: 12,
+    search: 14,  # the other languages counted too, and the table of locales
     sitemap: 7,
 }
 
