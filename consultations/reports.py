@@ -23,7 +23,12 @@ from wagtail.models import Locale
 from consultations import audit
 from consultations.access import ConsultationAccess
 from consultations.models.participation import StanceChoice
-from consultations.results import author_names, consultation_results, poll_results
+from consultations.results import (
+    author_names,
+    consultation_results,
+    poll_results,
+    polls_in_language,
+)
 
 KINDS = ("html", "csv", "xlsx")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -53,12 +58,15 @@ def download(request, record, kind, default_locale, page=None):
 def report_context(record, locale):
     rows, general = consultation_results(record, locale, with_words=True)
     everyone = [c for row in rows for c in row.comments] + general
+    polls = poll_results(record)
+    texts = polls_in_language(polls, record, locale)
     return {
         "record": record,
+        "title": texts.title(record),
         "rows": rows,
         "general_comments": general,
         "names": author_names(record, everyone),
-        "polls": poll_results(record),
+        "polls": polls,
         "generated_at": timezone.now(),
         "report_language": locale.language_code,
     }

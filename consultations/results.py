@@ -25,7 +25,7 @@ from consultations.names import (
     UNNAMED_MEMBER,
     participant,
 )
-from consultations.services import last_changed_versions, stance_counts
+from consultations.services import PageTexts, last_changed_versions, stance_counts
 
 SUPPORTING = {StanceChoice.SUPPORT, StanceChoice.SUPPORT_WITH_CHANGES}
 
@@ -234,6 +234,18 @@ def report_comments(record):
         .select_related("author__member_profile", "translation", "recommendation")
         .order_by("recommendation__number", "created_at", "pk")
     )
+
+
+def polls_in_language(polls, record, locale):
+    """Give each poll question and choice its wording in ``locale``
+    (``.shown``), else the original's, marked with its language. Returns the
+    texts, which also know the consultation's title there."""
+    texts = PageTexts([record], locale)
+    for poll in polls:
+        poll.question.shown = texts.question(poll.question, record)
+        for choice, _count, _share in poll.choices:
+            choice.shown = texts.choice(choice, record)
+    return texts
 
 
 def poll_results(record):

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Subquery
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from consultations import audit, notifications
 from consultations.access import groups_that_may_view
@@ -389,6 +389,75 @@ def translations_behind(consultation):
             )
         languages.append(LanguageBehind(page.locale, page, behind, sync_url, edit_url))
     return languages
+
+
+@dataclass
+class Said:
+    """Words shown to a reader, and the language they are in when it is not the
+    reader's (None when it is)."""
+
+    text: str
+    lang: str | None = None
+
+    def __str__(self):
+        return self.text
+
+
+class PageTexts:
+    """What the live pages of some consultations say in one language: their
+    titles and poll wording, else the original's, marked with its language."""
+
+    def __init__(self, consultations, locale):
+        from consultations.models import ConsultationPage
+
+        self.locale = locale
+        self.titles, self.questions, self.choices, self._codes = {}, {}, {}, {}
+        keys = {c.key for c in consultations}
+        pages = (
+            ConsultationPage.objects.live()
+            .filter(translation_key__in=keys, locale=locale)
+            .prefetch_related("polls")
+        )
+        for page in pages:
+            self.titles[page.translation_key] = page.title
+            for poll in page.polls.all():
+                self.questions[poll.translation_key] = poll.question
+                for block in poll.choices:
+                    self.choices[str(block.id)] = block.value
+
+    def _said(self, found, original, source_locale_id):
+        if found is not None:
+            return Said(found)
+        if source_locale_id == self.locale.pk:
+            return Said(original)
+        if source_locale_id not in self._codes:
+            self._codes[source_locale_id] = (
+                Locale.objects.filter(pk=source_locale_id)
+                .values_list("language_code", flat=True)
+                .first()
+            )
+        return Said(original, self._codes[source_locale_id])
+
+    def title(self, consultation):
+        return self._said(
+            self.titles.get(consultation.key),
+            consultation.title,
+            consultation.source_locale_id,
+        )
+
+    def question(self, question, consultation):
+        return self._said(
+            self.questions.get(question.key),
+            question.question_text,
+            consultation.source_locale_id,
+        )
+
+    def choice(self, choice, consultation):
+        return self._said(
+            self.choices.get(str(choice.key)),
+            choice.choice_text,
+            consultation.source_locale_id,
+        )
 
 
 def last_changed_versions(consultation):

@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from wagtail.models import Locale
 
 from consultations.forms import DeleteAccountForm, PreferencesForm
 from consultations.models import (
@@ -24,6 +25,7 @@ from consultations.models import (
     Stance,
 )
 from consultations.notifications import PREFERENCE, profile_of, read_switch_off_token
+from consultations.services import PageTexts
 
 
 @never_cache
@@ -76,8 +78,12 @@ def switch_off(request, token):
     )
 
 
-def own_data(user):
+def own_data(user, locale=None):
     """Everything the portal holds that this member said or chose.
+
+    With ``locale`` (for the page, not the export): each entry also has ``shown``,
+    the consultation's title and the poll's wording as that language's pages say
+    them, else the original's, marked with its language.
 
     Times are datetimes: the page shows them in the reader's time zone, the JSON
     export writes them in ISO 8601. Of a report, nothing says who else reported the
@@ -101,7 +107,13 @@ def own_data(user):
         .select_related("question__consultation")
         .prefetch_related("choices")
     )
-    return {
+    stances, comments, reports, answers = (
+        list(stances),
+        list(comments),
+        list(reports),
+        list(answers),
+    )
+    data = {
         "account": {
             "username": user.get_username(),
             "email": user.email,
@@ -168,13 +180,43 @@ def own_data(user):
             for a in answers
         ],
     }
+    if locale is not None:
+        _add_shown(data, locale, stances, comments, reports, answers)
+    return data
+
+
+def _add_shown(data, locale, stances, comments, reports, answers):
+    consultations = [s.recommendation.consultation for s in stances]
+    consultations += [c.consultation for c in comments]
+    consultations += [r.comment.consultation for r in reports]
+    consultations += [a.question.consultation for a in answers]
+    texts = PageTexts(consultations, locale)
+    for entry, stance in zip(data["stances"], stances, strict=True):
+        entry["shown"] = {
+            "consultation": texts.title(stance.recommendation.consultation)
+        }
+    for entry, comment in zip(data["comments"], comments, strict=True):
+        entry["shown"] = {"consultation": texts.title(comment.consultation)}
+    for entry, report in zip(data["reports"], reports, strict=True):
+        entry["shown"] = {"consultation": texts.title(report.comment.consultation)}
+    for entry, answer in zip(data["poll_answers"], answers, strict=True):
+        consultation = answer.question.consultation
+        entry["shown"] = {
+            "consultation": texts.title(consultation),
+            "question": texts.question(answer.question, consultation),
+            "answers": [
+                texts.choice(choice, consultation) for choice in answer.choices.all()
+            ],
+        }
 
 
 @never_cache
 @login_required
 def my_data(request):
     return TemplateResponse(
-        request, "consultations/account/my_data.html", {"data": own_data(request.user)}
+        request,
+        "consultations/account/my_data.html",
+        {"data": own_data(request.user, Locale.get_active())},
     )
 
 

@@ -20,7 +20,12 @@ from consultations.models import (
     TrackerEntry,
 )
 from consultations.models.tracker import ImplementationStatus
-from consultations.results import SORTS, consultation_results, poll_results
+from consultations.results import (
+    SORTS,
+    consultation_results,
+    poll_results,
+    polls_in_language,
+)
 from consultations.views.refusals import refusals
 from portal.cache import query_read
 
@@ -81,16 +86,7 @@ def results(request, page):
         sort = "number"
     rows, _general = consultation_results(record, page.locale, sort=sort)
     polls = poll_results(record)
-    # Poll wording in the reader's language comes from this language's page.
-    items = list(page.polls.all())
-    questions = {item.translation_key: item.question for item in items}
-    choices = {block.id: block.value for item in items for block in item.choices}
-    for poll in polls:
-        poll.question.display_text = questions.get(
-            poll.question.key, poll.question.question_text
-        )
-        for choice, _count, _share in poll.choices:
-            choice.display_text = choices.get(str(choice.key), choice.choice_text)
+    polls_in_language(polls, record, page.locale)
     return TemplateResponse(
         request,
         "consultations/results.html",
