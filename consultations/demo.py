@@ -429,7 +429,13 @@ MONITORING_COMMENTS = [
         "pl",
         "W ośrodku nikt nie mówił po ukraińsku. To trzeba zmienić jak najszybciej.",
     ),
-    (None, 3, 0, "pl", "Miasto zapowiedziało tłumacza dyżurnego od przyszłego roku."),
+    (
+        None,
+        3,
+        0,
+        "pl",
+        "Dziękujemy. Przekażemy tę uwagę miastu razem z opinią zespołu i zapytamy o tłumacza dyżurnego.",
+    ),
 ]
 
 

@@ -57,28 +57,28 @@ HOME_INTRO = {
 HOME_FEATURED = {
     "pl": [
         ("team", "Regionalny Zespół Migrantów", "Od 8 do 12 osób z Ukrainy, Białorusi, Syrii i innych krajów opiniuje projekt strategii województwa i rekomendacje dla instytucji publicznych — we własnym języku."),
-        ("assistants", "Asystenci kulturowi", "Piętnaście osób wspiera urzędy, szkoły i przychodnie w obsłudze cudzoziemców: tłumaczą, wyjaśniają procedury i pomagają usprawnić kontakt."),
+        ("assistants", "Asystenci kulturowi", "Asystentki i asystenci wspierają piętnaście instytucji — urzędy, szkoły i przychodnie — w obsłudze cudzoziemców: tłumaczą, wyjaśniają procedury i pomagają usprawnić kontakt."),
         ("clubs", "Kluby kobiet", "W Bydgoszczy spotyka się klub przedsiębiorczych kobiet, a w Ośrodku dla Cudzoziemców w Grupie — kobiety w procedurze uchodźczej i Polki mieszkające w Grupie."),
         ("counselling", "Porady prawne", "Bezpłatne porady w sprawach zdrowia, edukacji, pracy, pobytu i legalizacji oraz przemocy domowej."),
         ("campaigns", "Kampanie", "Nasze kampanie społeczne o migrantach i migrantkach — i o tym, dlaczego integracja jest sprawą całego miasta."),
     ],
     "uk": [
         ("team", "Регіональна команда мігрантів", "Від 8 до 12 людей з України, Білорусі, Сирії та інших країн дають висновки щодо проєкту стратегії воєводства та рекомендацій для публічних установ — своєю мовою."),
-        ("assistants", "Культурні асистенти", "П’ятнадцять людей допомагають урядам, школам і поліклінікам обслуговувати іноземців: перекладають, пояснюють процедури та налагоджують контакт."),
+        ("assistants", "Культурні асистенти", "Асистентки й асистенти допомагають п’ятнадцяти установам — урядам, школам і поліклінікам — обслуговувати іноземців: перекладають, пояснюють процедури та налагоджують контакт."),
         ("clubs", "Жіночі клуби", "У Бидгощі збирається клуб жінок-підприємиць, а в Центрі для іноземців у Групі — жінки в процедурі отримання захисту та польки, які живуть у Групі."),
         ("counselling", "Юридичні консультації", "Безкоштовні консультації з питань охорони здоров’я, освіти, роботи, перебування та легалізації, а також домашнього насильства."),
         ("campaigns", "Кампанії", "Наші соціальні кампанії про мігрантів і мігранток — і про те, чому інтеграція стосується всього міста."),
     ],
     "en": [
         ("team", "Regional Migrant Team", "Eight to twelve people from Ukraine, Belarus, Syria and other countries give their opinion on the draft regional strategy and on recommendations to public institutions — in their own language."),
-        ("assistants", "Cultural assistants", "Fifteen people help offices, schools and clinics serve foreigners: they interpret, explain procedures and make contact easier."),
+        ("assistants", "Cultural assistants", "Assistants help fifteen institutions — offices, schools and clinics — serve foreigners: they interpret, explain procedures and make contact easier."),
         ("clubs", "Women’s clubs", "An entrepreneurial women’s club meets in Bydgoszcz; at the Centre for Foreigners in Grupa, women in the refugee procedure meet Polish women who live in Grupa."),
         ("counselling", "Legal advice", "Free advice on health care, education, work, residence and legalisation, and domestic violence."),
         ("campaigns", "Campaigns", "Our public campaigns about migrants and migrant women — and about why integration concerns the whole city."),
     ],
     "ru": [
         ("team", "Региональная команда мигрантов", "От 8 до 12 человек из Украины, Беларуси, Сирии и других стран дают заключения по проекту стратегии воеводства и рекомендациям для публичных учреждений — на своём языке."),
-        ("assistants", "Культурные ассистенты", "Пятнадцать человек помогают ведомствам, школам и поликлиникам обслуживать иностранцев: переводят, объясняют процедуры и налаживают контакт."),
+        ("assistants", "Культурные ассистенты", "Ассистентки и ассистенты помогают пятнадцати учреждениям — ведомствам, школам и поликлиникам — обслуживать иностранцев: переводят, объясняют процедуры и налаживают контакт."),
         ("clubs", "Женские клубы", "В Быдгоще собирается клуб женщин-предпринимательниц, а в Центре для иностранцев в Групе — женщины в процедуре получения защиты и польки, живущие в Групе."),
         ("counselling", "Юридические консультации", "Бесплатные консультации по вопросам здравоохранения, образования, работы, пребывания и легализации, а также домашнего насилия."),
         ("campaigns", "Кампании", "Наши социальные кампании о мигрантах и мигрантках — и о том, почему интеграция касается всего города."),
