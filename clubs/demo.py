@@ -1,5 +1,6 @@
 """Demo content: the four clubs and networks of the source projects, with join
-forms and upcoming meetings, and a few cultural assistants; Polish and Ukrainian."""
+forms and upcoming meetings, and a few cultural assistants; in Polish and Ukrainian,
+two of the clubs also in English and Russian."""
 
 import datetime
 
@@ -15,7 +16,7 @@ from clubs.models import (
     CulturalAssistant,
     SpokenLanguage,
 )
-from portal.demo import add_page, demo_image, translate_page, translate_snippet
+from portal.demo import add_page, demo_image, translate_demo, translate_snippet
 
 CLUB_INDEX = {
     "pl": {
@@ -28,14 +29,27 @@ CLUB_INDEX = {
         "slug": "kluby-ta-merezhi",
         "intro": "<p>Місця, де мігранти й мігрантки зустрічаються, підтримують одне одного та діють разом — з поляками й польками.</p>",
     },
+    "en": {
+        "title": "Clubs and networks",
+        "slug": "clubs-and-networks",
+        "intro": "<p>Places where migrants meet, support each other and act together — with Polish women and men.</p>",
+    },
+    "ru": {
+        "title": "Клубы и сети",
+        "slug": "kluby-i-seti",
+        "intro": "<p>Места, где мигранты и мигрантки встречаются, поддерживают друг друга и действуют вместе — с поляками и польками.</p>",
+    },
 }
 
-# Labels of a short join form in both languages: (type, required, pl, uk, choices).
+# A short join form: (type, required, label, choices), with the label and the
+# choices (one a line) in each language.
 CONTACT_FIELDS = [
-    ("singleline", True, "Imię", "Ім’я", None),
-    ("email", True, "Adres e-mail", "Адреса електронної пошти", None),
-    ("singleline", False, "Telefon (opcjonalnie)", "Телефон (необов’язково)", None),
-]
+    ("singleline", True, {"pl": "Imię", "uk": "Ім’я", "en": "First name", "ru": "Имя"}, None),
+    ("email", True, {"pl": "Adres e-mail", "uk": "Адреса електронної пошти", "en": "E-mail address", "ru": "Адрес электронной почты"}, None),
+    ("singleline", False, {"pl": "Telefon (opcjonalnie)", "uk": "Телефон (необов’язково)", "en": "Phone (optional)", "ru": "Телефон (необязательно)"}, None),
+]  # fmt: skip
+
+MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = range(7)
 
 CLUBS = [
     {
@@ -46,9 +60,13 @@ CLUBS = [
             ("Klub przedsiębiorczych kobiet: warsztat", ["#fdf1dc", "#c45f2b", "#1d6b2f", "#005a70"], 62),
             ("Klub przedsiębiorczych kobiet: targi", ["#e7eef7", "#2f4b8f", "#b34700", "#f2b134"], 63),
         ],
-        "meetings": [(7, "17:30", "19:30"), (21, "17:30", "19:30"), (35, "17:30", "19:30")],
+        # (weekday, days between meetings, how many, starts, ends): the schedule
+        # below says the same in words.
+        "meetings": (THURSDAY, 14, 3, "17:30", "19:30"),
         "extra_fields": [
-            ("radio", True, "Czy prowadzisz już firmę?", "Чи ви вже ведете бізнес?", ("Tak\nJeszcze nie, planuję\nNie", "Так\nЩе ні, планую\nНі")),
+            ("radio", True,
+             {"pl": "Czy prowadzisz już firmę?", "uk": "Чи ви вже ведете бізнес?", "en": "Do you already run a business?", "ru": "У вас уже есть свой бизнес?"},
+             {"pl": "Tak\nJeszcze nie, planuję\nNie", "uk": "Так\nЩе ні, планую\nНі", "en": "Yes\nNot yet, I am planning one\nNo", "ru": "Да\nПока нет, планирую\nНет"}),
         ],
         "pl": {
             "title": "Klub Przedsiębiorczych Kobiet",
@@ -77,13 +95,39 @@ CLUBS = [
             "form_intro": "<p>Залиште контакт, і ми запросимо вас на найближчу зустріч.</p>",
             "gallery_alt": ["Ілюстрація: постаті за робочим столом на семінарі.", "Ілюстрація: постаті біля ярмаркових стендів."],
         },
+        "en": {
+            "title": "Entrepreneurial Women’s Club",
+            "slug": "entrepreneurial-womens-club",
+            "city": "Bydgoszcz",
+            "summary": "A network of women — migrants and Poles — who run or are starting a business or a social cooperative and want to learn from each other.",
+            "image_alt_text": "Illustration: several figures in warm colours stand together against a background of circles.",
+            "schedule": "Every other Thursday, 17:30–19:30",
+            "meeting_place": "A meeting room in the centre of Bydgoszcz (we send the address once you sign up)",
+            "body": [("text", "<p>We meet to talk about running a business in Poland: taxes, social insurance (ZUS), customers, and how to combine work with looking after children. We invite experts, visit each other’s businesses and prepare stands for trade fairs together.</p><p>You don’t need to have a business — an idea is enough.</p>")],
+            "contact_name": "Club coordinator",
+            "form_intro": "<p>Leave your contact details and we will invite you to the next meeting.</p>",
+            "gallery_alt": ["Illustration: figures at a workshop table.", "Illustration: figures by trade fair stands."],
+        },
+        "ru": {
+            "title": "Клуб женщин-предпринимательниц",
+            "slug": "klub-zhenshchin-predprinimatelnits",
+            "city": "Быдгощ",
+            "summary": "Сеть женщин — мигранток и полек, — которые ведут или открывают бизнес или социальный кооператив и хотят учиться друг у друга.",
+            "image_alt_text": "Иллюстрация: несколько фигур в тёплых тонах стоят вместе на фоне кругов.",
+            "schedule": "Раз в две недели, по четвергам, 17:30–19:30",
+            "meeting_place": "Зал для встреч в центре Быдгоща (адрес сообщаем после заявки)",
+            "body": [("text", "<p>Мы встречаемся, чтобы говорить о ведении бизнеса в Польше: о налогах, ZUS, клиентах и о том, как совмещать работу с заботой о детях. Приглашаем экспертов, бываем в фирмах друг у друга и вместе готовим стенды для ярмарок.</p><p>Своя фирма не обязательна — достаточно идеи.</p>")],
+            "contact_name": "Координатор клуба",
+            "form_intro": "<p>Оставьте контакт, и мы пригласим вас на ближайшую встречу.</p>",
+            "gallery_alt": ["Иллюстрация: фигуры за столом на семинаре.", "Иллюстрация: фигуры у ярмарочных стендов."],
+        },
     },
     {
         "key": "grupa",
         "languages": ["pl", "ru", "uk", "en"],
         "image": ("Klub kobiet w Grupie", ["#e2efe9", "#1d6b2f", "#b34700", "#005a70"], 71),
         "gallery": [],
-        "meetings": [(2, "16:00", "18:00"), (9, "16:00", "18:00")],
+        "meetings": (WEDNESDAY, 7, 2, "16:00", "18:00"),
         "extra_fields": [],
         "pl": {
             "title": "Klub Kobiet w Ośrodku dla Cudzoziemców w Grupie",
@@ -117,9 +161,9 @@ CLUBS = [
         "languages": ["pl", "uk", "ru", "be", "ar"],
         "image": ("Regionalny Zespół Migrantów", ["#dde8f3", "#003f4f", "#b34700", "#6a8e3f"], 81),
         "gallery": [],
-        "meetings": [(12, "10:00", "13:00")],
+        "meetings": (SATURDAY, 28, 1, "10:00", "13:00"),
         "extra_fields": [
-            ("multiline", True, "Dlaczego chcesz dołączyć do zespołu?", "Чому ви хочете долучитися до команди?", None),
+            ("multiline", True, {"pl": "Dlaczego chcesz dołączyć do zespołu?", "uk": "Чому ви хочете долучитися до команди?", "en": "Why would you like to join the team?", "ru": "Почему вы хотите присоединиться к команде?"}, None),
         ],
         "pl": {
             "title": "Regionalny Zespół Migrantów",
@@ -147,22 +191,48 @@ CLUBS = [
             "form_intro": "<p>Ми шукаємо людей, які живуть у Куявсько-Поморському воєводстві й хочуть впливати на те, як працюють установи.</p>",
             "gallery_alt": [],
         },
+        "en": {
+            "title": "Regional Migrant Team",
+            "slug": "regional-migrant-team",
+            "city": "Bydgoszcz",
+            "summary": "Eight to twelve people with experience of migration give their opinion on the draft regional strategy and on recommendations to public institutions.",
+            "image_alt_text": "Illustration: a row of figures in navy blue and orange on a light background.",
+            "schedule": "Once a month, on a Saturday; some meetings online",
+            "meeting_place": "Bydgoszcz and online",
+            "body": [("text", "<p>The team was set up so that public policy in the region is made together with migrants, not only about them. Its members have been trained in advocacy, read draft documents in their own language and make comments, which we then pass on to the institutions.</p>")],
+            "contact_name": "Team coordinator",
+            "form_intro": "<p>We are looking for people who live in the Kujawsko-Pomorskie region and want a say in how its institutions work.</p>",
+            "gallery_alt": [],
+        },
+        "ru": {
+            "title": "Региональная команда мигрантов",
+            "slug": "regionalnaya-komanda-migrantov",
+            "city": "Быдгощ",
+            "summary": "От 8 до 12 человек с опытом миграции дают заключения по проекту стратегии воеводства и рекомендациям для публичных учреждений.",
+            "image_alt_text": "Иллюстрация: ряд фигур в тёмно-синих и оранжевых тонах на светлом фоне.",
+            "schedule": "Раз в месяц, в субботу; часть встреч онлайн",
+            "meeting_place": "Быдгощ и онлайн",
+            "body": [("text", "<p>Команда создана для того, чтобы публичную политику в регионе создавали вместе с мигрантами, а не только о них. Участницы и участники команды прошли обучение по адвокации, читают проекты документов на своём языке и подают замечания, которые мы потом передаём учреждениям.</p>")],
+            "contact_name": "Координатор команды",
+            "form_intro": "<p>Мы ищем людей, которые живут в Куявско-Поморском воеводстве и хотят влиять на то, как работают учреждения.</p>",
+            "gallery_alt": [],
+        },
     },
     {
         "key": "assistants",
         "languages": ["pl", "uk", "ru", "be", "ar", "en", "ka"],
         "image": ("Sieć asystentów kulturowych", ["#f3ecdc", "#005a70", "#c45f2b", "#4b2e83"], 91),
         "gallery": [],
-        "meetings": [],
+        "meetings": None,
         "extra_fields": [
-            ("multiline", True, "Jakimi językami mówisz?", "Якими мовами ви володієте?", None),
+            ("multiline", True, {"pl": "Jakimi językami mówisz?", "uk": "Якими мовами ви володієте?"}, None),
         ],
         "lists_cultural_assistants": True,
         "pl": {
             "title": "Sieć asystentów kulturowych",
             "slug": "asystenci-kulturowi",
             "city": "Toruń",
-            "summary": "Piętnaście osób pomaga urzędom, szkołom i przychodniom w obsłudze cudzoziemców — i cudzoziemcom w kontakcie z instytucjami.",
+            "summary": "Asystentki i asystenci kulturowi pomagają piętnastu instytucjom (urzędom, szkołom i przychodniom) w obsłudze cudzoziemców — i cudzoziemcom w kontakcie z instytucjami.",
             "image_alt_text": "Ilustracja: postaci w błękicie i pomarańczu na jasnym tle.",
             "schedule": "Dyżury według potrzeb instytucji",
             "meeting_place": "Instytucje w całym województwie",
@@ -175,7 +245,7 @@ CLUBS = [
             "title": "Мережа культурних асистентів",
             "slug": "kulturni-asystenty",
             "city": "Торунь",
-            "summary": "П’ятнадцять людей допомагають урядам, школам і поліклінікам обслуговувати іноземців — а іноземцям спілкуватися з установами.",
+            "summary": "Культурні асистентки й асистенти допомагають п’ятнадцяти установам (урядам, школам і поліклінікам) обслуговувати іноземців — а іноземцям спілкуватися з установами.",
             "image_alt_text": "Ілюстрація: постаті в блакитних і помаранчевих тонах на світлому тлі.",
             "schedule": "Чергування відповідно до потреб установ",
             "meeting_place": "Установи по всьому воєводству",
@@ -228,51 +298,49 @@ ASSISTANTS = [
 
 
 def _form_fields(club):
-    """The Polish join form; its translation gets the Ukrainian labels."""
+    """The Polish join form."""
     return [
         ClubFormField(
             field_type=field_type,
             required=required,
-            label=label_pl,
-            choices=choices[0] if choices else "",
+            label=label["pl"],
+            choices=choices["pl"] if choices else "",
         )
-        for field_type, required, label_pl, _label_uk, choices in (
+        for field_type, required, label, choices in (
             CONTACT_FIELDS + club["extra_fields"]
         )
     ]
 
 
+def _content(club, language):
+    """The club's demo text in ``language``, with its join form's labels."""
+    return {
+        **club[language],
+        "form_fields": [
+            (label[language], choices[language] if choices else None)
+            for _type, _required, label, choices in (
+                CONTACT_FIELDS + club["extra_fields"]
+            )
+        ],
+    }
+
+
 def _meetings(club, place=""):
-    today = timezone.localdate()
+    """The next meetings, on the weekday the club's schedule names."""
+    if club["meetings"] is None:
+        return []
+    weekday, interval, count, start, end = club["meetings"]
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    first = tomorrow + datetime.timedelta(days=(weekday - tomorrow.weekday()) % 7)
     return [
         ClubMeeting(
-            date=today + datetime.timedelta(days=days),
+            date=first + datetime.timedelta(days=interval * number),
             start_time=datetime.time.fromisoformat(start),
             end_time=datetime.time.fromisoformat(end),
             place=place,
         )
-        for days, start, end in club["meetings"]
+        for number in range(count)
     ]
-
-
-def _translate_children(club, content):
-    """Write the Ukrainian text into the copied form fields and photos."""
-    labels = [field[3] for field in CONTACT_FIELDS + club["extra_fields"]]
-    choices = [field[4] for field in CONTACT_FIELDS + club["extra_fields"]]
-
-    def translate(translation):
-        form_fields = list(translation.form_fields.all())
-        for form_field, label, choice in zip(form_fields, labels, choices, strict=True):
-            form_field.label = label
-            if choice:
-                form_field.choices = choice[1]
-        translation.form_fields = form_fields
-        photos = list(translation.gallery_images.all())
-        for photo, alt_text in zip(photos, content["gallery_alt"], strict=True):
-            photo.alt_text = alt_text
-        translation.gallery_images = photos
-
-    return translate
 
 
 def seed_clubs(homes, log):
@@ -280,10 +348,13 @@ def seed_clubs(homes, log):
     uk = homes["uk"].locale
     languages = {language.code: language for language in SpokenLanguage.objects.all()}
     index, _ = add_page(homes["pl"], ClubIndexPage(**CLUB_INDEX["pl"]))
-    translate_page(index, uk, **CLUB_INDEX["uk"])
+    for language in ["uk", "en", "ru"]:
+        translate_demo(
+            index, homes[language].locale, CLUB_INDEX["pl"], CLUB_INDEX[language]
+        )
     pages, created = {}, 0
     for club in CLUBS:
-        pl, uk_content = club["pl"], club["uk"]
+        pl = club["pl"]
         page, was_created = add_page(
             index,
             ClubPage(
@@ -315,21 +386,14 @@ def seed_clubs(homes, log):
             ),
         )
         created += was_created
-        translate_page(
-            page,
-            uk,
-            title=uk_content["title"],
-            slug=uk_content["slug"],
-            city=uk_content["city"],
-            summary=uk_content["summary"],
-            image_alt_text=uk_content["image_alt_text"],
-            schedule=uk_content["schedule"],
-            meeting_place=uk_content["meeting_place"],
-            body=uk_content["body"],
-            contact_name=uk_content["contact_name"],
-            form_intro=uk_content["form_intro"],
-            children=_translate_children(club, uk_content),
-        )
+        for language in ["uk", "en", "ru"]:
+            if language in club:
+                translate_demo(
+                    page,
+                    homes[language].locale,
+                    _content(club, "pl"),
+                    _content(club, language),
+                )
         pages[club["key"]] = page
     log(f"clubs and networks: {created} created, {len(CLUBS) - created} already there")
     seed_assistants(languages, uk, log)

@@ -19,7 +19,11 @@ from consultations.models import (
     PagePoll,
     PageRecommendation,
     PolicyArea,
+    PollAnswer,
+    PollQuestion,
     RecommendationResponse,
+    RecommendationVersion,
+    Stance,
     TrackerEntry,
     TrackerPage,
 )
@@ -27,6 +31,7 @@ from consultations.models.participation import StanceChoice
 from consultations.models.records import ResponseOutcome, Visibility
 from consultations.models.tracker import ImplementationStatus
 from home.models import HomePage
+from portal.demo import demo_strings
 from portal.localize import translate
 
 INDEX = {
@@ -184,7 +189,48 @@ STRATEGY = {
             ],
         ),
     ],
-}
+    # English and Russian, in the order of the Polish above.
+    "translations": {
+        "en": {
+            "title": "Draft regional strategy: integration of foreigners",
+            "slug": "draft-regional-strategy",
+            "intro": "The Kujawsko-Pomorskie regional government is preparing its development strategy. Below are our recommendations for its chapter on the integration of foreigners. Please give your stance on each of them, and your comments.",
+            "recommendations": [
+                ("Interpreting in regional hospitals", "Hospitals and clinics run by the region should provide interpreting, remote interpreting included, into Ukrainian, Russian and Arabic.\n\nInformation on patients’ rights and on how to use health insurance should be available in these languages."),
+                ("Psychological support for people who have been refugees", "The strategy should fund psychological support in migrants’ own languages, above all for women and children who have lived through war."),
+                ("Cultural assistants in schools", "Schools attended by children from abroad should employ cultural assistants. The region should co-fund their training."),
+                ("Free Polish courses for adults", "Every district should offer free Polish courses at different levels, including evening courses and courses with childcare."),
+                ("Recognition of professional qualifications", "The Regional Labour Office should run an information point on the recognition of diplomas and qualifications, with an adviser who speaks Ukrainian."),
+                ("Information on workers’ rights", "We need an information campaign on workers’ rights and on where to report abuse, run together with the National Labour Inspectorate."),
+                ("Shorter waiting times for residence decisions", "The Voivode’s Office should publish current waiting times for decisions and let people book appointments online in several languages."),
+                ("Information on residence procedures in several languages", "The Voivode’s Office website and helpline should work in Ukrainian, Russian and English, with a list of the documents each procedure requires."),
+            ],
+            "polls": [
+                ("Which three areas are the most urgent?", ["Health care", "Education", "Work", "Housing", "Residence and legalisation", "Learning Polish"]),
+                ("Should the team’s next meeting be held online?", ["Yes, online", "No, in person in Toruń", "I don’t mind"]),
+            ],
+        },
+        "ru": {
+            "title": "Проект стратегии воеводства: интеграция иностранцев",
+            "slug": "proekt-strategii-voevodstva",
+            "intro": "Самоуправление Куявско-Поморского воеводства готовит стратегию развития. Ниже — наши рекомендации к разделу об интеграции иностранцев. Просим высказать позицию по каждой из них и оставить комментарии.",
+            "recommendations": [
+                ("Перевод в воеводских больницах", "Больницы и поликлиники, которыми управляет воеводство, должны обеспечить перевод, в том числе дистанционный, на украинский, русский и арабский языки.\n\nИнформация о правах пациента и о том, как пользоваться медицинской страховкой, должна быть доступна на этих языках."),
+                ("Психологическая помощь людям, пережившим беженство", "Стратегия должна предусмотреть финансирование психологической помощи на языках мигрантов, прежде всего для женщин и детей, переживших войну."),
+                ("Культурные ассистенты в школах", "В школах, где учатся дети-иностранцы, должны работать культурные ассистенты. Воеводство должно софинансировать их обучение."),
+                ("Бесплатные курсы польского языка для взрослых", "В каждом повяте должны работать бесплатные курсы польского языка разных уровней, в том числе вечерние и с присмотром за детьми."),
+                ("Признание профессиональной квалификации", "Воеводское управление труда должно открыть информационный пункт о нострификации дипломов и признании квалификации, с консультантом, говорящим по-украински."),
+                ("Информация о трудовых правах", "Нужна информационная кампания о трудовых правах и о том, куда сообщать о нарушениях, вместе с Государственной инспекцией труда."),
+                ("Более короткое ожидание решений о пребывании", "Воеводское управление должно публиковать актуальные сроки ожидания решений и дать возможность записываться на приём онлайн на нескольких языках."),
+                ("Информация о процедурах пребывания на нескольких языках", "Сайт и горячая линия Воеводского управления должны работать на украинском, русском и английском языках, со списком документов, нужных для каждой процедуры."),
+            ],
+            "polls": [
+                ("Какие три сферы самые неотложные?", ["Здравоохранение", "Образование", "Работа", "Жильё", "Пребывание и легализация", "Изучение польского языка"]),
+                ("Провести следующую встречу команды онлайн?", ["Да, онлайн", "Нет, очно в Торуни", "Мне всё равно"]),
+            ],
+        },
+    },
+}  # fmt: skip
 
 MONITORING = {
     "title": (
@@ -239,7 +285,35 @@ MONITORING = {
         ),
     ],
     "polls": [],
-}
+    "translations": {
+        "en": {
+            "title": "Recommendations from the monitoring of the integration system in Lublin",
+            "slug": "lublin-monitoring-recommendations",
+            "intro": "The monitoring covered 14 areas of the local integration system. The consultation group gave its opinion on the recommendations to the city’s institutions.",
+            "recommendations": [
+                ("Contact persons for foreigners in city offices", "Every department that serves residents should appoint a contact person for foreigners."),
+                ("Translated forms and information", "The most frequently used forms and the information on the city’s website should be available in Ukrainian and English."),
+                ("Support for foreign women who experience violence", "The crisis intervention centre should provide an interpreter and information on women’s rights in their own languages."),
+                ("Extra Polish lessons for children", "City schools should offer extra Polish lessons to pupils who are still learning the language."),
+                ("Easier contact with the city office", "The city office should let people book appointments online and accept letters written in plain language."),
+            ],
+            "polls": [],
+        },
+        "ru": {
+            "title": "Рекомендации мониторинга системы интеграции в Люблине",
+            "slug": "rekomendatsii-monitoringa-lyublin",
+            "intro": "Мониторинг охватил 14 сфер местной системы интеграции. Консультационная группа высказала мнение о рекомендациях для городских учреждений.",
+            "recommendations": [
+                ("Контактные лица для иностранцев в учреждениях", "Каждый отдел, обслуживающий жителей, должен назначить контактное лицо для иностранцев."),
+                ("Перевод бланков и информации", "Самые востребованные бланки и информация на сайте города должны быть доступны на украинском и английском языках."),
+                ("Помощь иностранкам, пострадавшим от насилия", "Центр кризисного вмешательства должен обеспечить переводчика и информацию о правах на языках иностранок."),
+                ("Дополнительные занятия по польскому языку для детей", "Городские школы должны проводить дополнительные занятия по польскому языку для учеников, которые только учат язык."),
+                ("Более простой контакт с учреждением", "Учреждение должно дать возможность записываться на приём онлайн и принимать письма, написанные простым языком."),
+            ],
+            "polls": [],
+        },
+    },
+}  # fmt: skip
 
 DISPLAY_NAMES = [
     "Kalyna",
@@ -355,7 +429,13 @@ MONITORING_COMMENTS = [
         "pl",
         "W ośrodku nikt nie mówił po ukraińsku. To trzeba zmienić jak najszybciej.",
     ),
-    (None, 3, 0, "pl", "Miasto zapowiedziało tłumacza dyżurnego od przyszłego roku."),
+    (
+        None,
+        3,
+        0,
+        "pl",
+        "Dziękujemy. Przekażemy tę uwagę miastu razem z opinią zespołu i zapytamy o tłumacza dyżurnego.",
+    ),
 ]
 
 
@@ -412,10 +492,15 @@ def seed_consultations(log):
     _participate(monitoring, members, MONITORING_STANCES, MONITORING_COMMENTS)
     _answer_polls(strategy, members)
     _translate_comments(strategy, members[None])
+    for consultation in [strategy, monitoring]:
+        _date_within_open_period(consultation)
     _respond(monitoring, now)
     _track(monitoring, institutions, now)
     tracker = _tracker_page(home)
-    log("consultations: 2 created (open and closed), translated into Ukrainian")
+    log(
+        "consultations: 2 created (open and closed), "
+        "translated into Ukrainian, English and Russian"
+    )
     log("outcomes: responses, tracker entries and the tracker page")
     return index, tracker
 
@@ -510,8 +595,81 @@ def add_consultation(
         strings[question_pl] = question_uk
         strings.update(choices)
     translate(page, Locale.objects.get(language_code="uk"), strings)
+    source_content = {
+        "title": data["title"][0],
+        "slug": data["slug"][0],
+        "intro": f"<p>{data['intro'][0]}</p>",
+        "recommendations": [
+            (title_pl, text_pl)
+            for _area, _institution, title_pl, _title_uk, text_pl, _text_uk in data[
+                "recommendations"
+            ]
+        ],
+        "polls": [
+            (question_pl, [choice_pl for choice_pl, _choice_uk in choices])
+            for question_pl, _question_uk, _multiple, _limit, choices in data["polls"]
+        ],
+    }
+    for language, content in data.get("translations", {}).items():
+        locale = Locale.objects.get(language_code=language)
+        # wagtail-localize translates a page only once the snippets it refers to
+        # exist in the target language.
+        _translate_institutions(institutions.values(), locale)
+        translate(
+            page,
+            locale,
+            demo_strings(
+                source_content, {**content, "intro": f"<p>{content['intro']}</p>"}
+            ),
+        )
     page.refresh_from_db()
     return page.record
+
+
+# The institutions' names in English and Russian, used when no translation of an
+# institution into these languages exists yet.
+INSTITUTION_NAMES = {
+    "Urząd Marszałkowski Województwa Kujawsko-Pomorskiego": {
+        "en": "Marshal’s Office of the Kujawsko-Pomorskie Region",
+        "ru": "Маршалковское управление Куявско-Поморского воеводства",
+    },
+    "Kujawsko-Pomorski Urząd Wojewódzki w Bydgoszczy": {
+        "en": "Kujawsko-Pomorskie Voivode’s Office in Bydgoszcz",
+        "ru": "Куявско-Поморское воеводское управление в Быдгоще",
+    },
+    "Wojewódzki Urząd Pracy w Toruniu": {
+        "en": "Regional Labour Office in Toruń",
+        "ru": "Воеводское управление труда в Торуни",
+    },
+    "Regionalny Ośrodek Polityki Społecznej w Toruniu": {
+        "en": "Regional Centre for Social Policy in Toruń",
+        "ru": "Региональный центр социальной политики в Торуни",
+    },
+    "Kuratorium Oświaty w Bydgoszczy": {
+        "en": "Education Authority in Bydgoszcz",
+        "ru": "Кураториум образования в Быдгоще",
+    },
+    "Urząd Miasta Lublin": {"en": "Lublin City Office", "ru": "Мэрия Люблина"},
+}
+CITY_NAMES = {
+    "Toruń": {"en": "Toruń", "ru": "Торунь"},
+    "Bydgoszcz": {"en": "Bydgoszcz", "ru": "Быдгощ"},
+    "Lublin": {"en": "Lublin", "ru": "Люблин"},
+}
+
+
+def _translate_institutions(institutions, locale):
+    language = locale.language_code
+    for institution in institutions:
+        if institution.get_translation_or_none(locale) is None:
+            translate(
+                institution,
+                locale,
+                {
+                    institution.name: INSTITUTION_NAMES[institution.name][language],
+                    institution.city: CITY_NAMES[institution.city][language],
+                },
+            )
 
 
 def _participate(consultation, members, stances, comments):
@@ -537,6 +695,34 @@ def _participate(consultation, members, stances, comments):
                 draft_version=consultation.draft_version,
             )
         )
+
+
+def _date_within_open_period(consultation):
+    """Spread the stances, comments and poll answers over the time the
+    consultation was open, in the order they were written (so a reply comes after
+    what it answers): left at the time of seeding, those on a closed consultation
+    would be dated after it closed. Its wording and questions date from before it
+    opened."""
+    opened = consultation.opens_at
+    until = min(consultation.closes_at, timezone.now())
+    rows = [
+        *Stance.objects.filter(recommendation__consultation=consultation),
+        *consultation.comments.order_by("pk"),
+        *PollAnswer.objects.filter(question__consultation=consultation),
+    ]
+    step = (until - opened) / (len(rows) + 1)
+    for position, row in enumerate(rows, start=1):
+        written = opened + step * position
+        fields = {"created_at": written}
+        if hasattr(row, "updated_at"):
+            fields["updated_at"] = written
+        type(row).objects.filter(pk=row.pk).update(**fields)
+    published = opened - timedelta(days=1)
+    type(consultation).objects.filter(pk=consultation.pk).update(created_at=published)
+    RecommendationVersion.objects.filter(
+        recommendation__consultation=consultation
+    ).update(created_at=published)
+    PollQuestion.objects.filter(consultation=consultation).update(pub_date=published)
 
 
 def _answer_polls(consultation, members):

@@ -1,7 +1,8 @@
-"""Demo content: the legal advice centre's page, in Polish and Ukrainian."""
+"""Demo content: the legal advice centre's page, in Polish, Ukrainian, English and
+Russian."""
 
 from counselling.models import CounsellingPage
-from portal.demo import add_page, translate_page
+from portal.demo import add_page, translate_demo
 
 COUNSELLING = {
     "pl": {
@@ -51,12 +52,60 @@ COUNSELLING = {
             ),
         ],
     },
+    "en": {
+        "title": "Legal advice",
+        "slug": "legal-advice",
+        "intro": "<p>Free legal advice for migrants in Lublin: health care, education, work, residence and legalisation, domestic violence.</p>",
+        "body": [
+            (
+                "text",
+                "<h2>How it works</h2><p>Advice is given by the lawyers and advisers of our legal advice centre in Lublin. We meet on Tuesdays and Thursdays, from 10:00 to 16:00, by appointment — in person or online. We speak Polish, Ukrainian, Russian and English, and arrange an interpreter for other languages.</p><h2>What to bring</h2><ul><li>an identity document,</li><li>any letters from the office your case is about,</li><li>your employment contract or tenancy agreement, if you have one.</li></ul>",
+            ),
+            (
+                "key_figures",
+                {
+                    "heading": "",
+                    "figures": [
+                        {
+                            "figure": "70+",
+                            "text": "people received advice in 2022–2023",
+                        }
+                    ],
+                },
+            ),
+        ],
+    },
+    "ru": {
+        "title": "Юридические консультации",
+        "slug": "yuridicheskie-konsultatsii",
+        "intro": "<p>Бесплатные юридические консультации для мигрантов и мигранток в Люблине: здравоохранение, образование, работа, пребывание и легализация, домашнее насилие.</p>",
+        "body": [
+            (
+                "text",
+                "<h2>Как это работает</h2><p>Консультируют юристки, юристы и консультанты юридической консультации в Люблине. Мы принимаем по вторникам и четвергам с 10:00 до 16:00 по предварительной записи — очно или онлайн. Говорим по-польски, по-украински, по-русски и по-английски; для других языков приглашаем переводчика.</p><h2>Что взять с собой</h2><ul><li>документ, удостоверяющий личность,</li><li>письма из учреждения, которых касается дело,</li><li>если есть, — трудовой договор или договор аренды.</li></ul>",
+            ),
+            (
+                "key_figures",
+                {
+                    "heading": "",
+                    "figures": [
+                        {
+                            "figure": "70+",
+                            "text": "человек получили консультации в 2022–2023 годах",
+                        }
+                    ],
+                },
+            ),
+        ],
+    },
 }
 
 
 def seed_counselling(homes, log):
-    pl, uk = COUNSELLING["pl"], COUNSELLING["uk"]
-    page, created = add_page(homes["pl"], CounsellingPage(**pl))
-    translate_page(page, homes["uk"].locale, **uk)
+    page, created = add_page(homes["pl"], CounsellingPage(**COUNSELLING["pl"]))
+    for language in ["uk", "en", "ru"]:
+        translate_demo(
+            page, homes[language].locale, COUNSELLING["pl"], COUNSELLING[language]
+        )
     log(f"counselling page: {'created' if created else 'already there'}")
     return page

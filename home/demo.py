@@ -1,7 +1,8 @@
 """Demo content: home pages, standard pages, campaign topics and campaigns.
 
 Written from the two source projects (Kujawsko-Pomorskie and Lublin), in Polish with
-a Ukrainian translation made as wagtail-localize makes one.
+Ukrainian, English and Russian translations made with wagtail-localize (one of the
+campaigns in Polish and Ukrainian only).
 """
 
 import datetime
@@ -19,7 +20,7 @@ from portal.demo import (
     add_page,
     demo_image,
     image_with_alt_text,
-    translate_page,
+    translate_demo,
     translate_snippet,
 )
 
@@ -56,31 +57,31 @@ HOME_INTRO = {
 HOME_FEATURED = {
     "pl": [
         ("team", "Regionalny Zespół Migrantów", "Od 8 do 12 osób z Ukrainy, Białorusi, Syrii i innych krajów opiniuje projekt strategii województwa i rekomendacje dla instytucji publicznych — we własnym języku."),
-        ("assistants", "Asystenci kulturowi", "Piętnaście osób wspiera urzędy, szkoły i przychodnie w obsłudze cudzoziemców: tłumaczą, wyjaśniają procedury i pomagają usprawnić kontakt."),
+        ("assistants", "Asystenci kulturowi", "Asystentki i asystenci wspierają piętnaście instytucji — urzędy, szkoły i przychodnie — w obsłudze cudzoziemców: tłumaczą, wyjaśniają procedury i pomagają usprawnić kontakt."),
         ("clubs", "Kluby kobiet", "W Bydgoszczy spotyka się klub przedsiębiorczych kobiet, a w Ośrodku dla Cudzoziemców w Grupie — kobiety w procedurze uchodźczej i Polki mieszkające w Grupie."),
         ("counselling", "Porady prawne", "Bezpłatne porady w sprawach zdrowia, edukacji, pracy, pobytu i legalizacji oraz przemocy domowej."),
         ("campaigns", "Kampanie", "Nasze kampanie społeczne o migrantach i migrantkach — i o tym, dlaczego integracja jest sprawą całego miasta."),
     ],
     "uk": [
         ("team", "Регіональна команда мігрантів", "Від 8 до 12 людей з України, Білорусі, Сирії та інших країн дають висновки щодо проєкту стратегії воєводства та рекомендацій для публічних установ — своєю мовою."),
-        ("assistants", "Культурні асистенти", "П’ятнадцять людей допомагають урядам, школам і поліклінікам обслуговувати іноземців: перекладають, пояснюють процедури та налагоджують контакт."),
+        ("assistants", "Культурні асистенти", "Асистентки й асистенти допомагають п’ятнадцяти установам — урядам, школам і поліклінікам — обслуговувати іноземців: перекладають, пояснюють процедури та налагоджують контакт."),
         ("clubs", "Жіночі клуби", "У Бидгощі збирається клуб жінок-підприємиць, а в Центрі для іноземців у Групі — жінки в процедурі отримання захисту та польки, які живуть у Групі."),
         ("counselling", "Юридичні консультації", "Безкоштовні консультації з питань охорони здоров’я, освіти, роботи, перебування та легалізації, а також домашнього насильства."),
         ("campaigns", "Кампанії", "Наші соціальні кампанії про мігрантів і мігранток — і про те, чому інтеграція стосується всього міста."),
     ],
     "en": [
         ("team", "Regional Migrant Team", "Eight to twelve people from Ukraine, Belarus, Syria and other countries give their opinion on the draft regional strategy and on recommendations to public institutions — in their own language."),
-        ("assistants", "Cultural assistants", "Fifteen people help offices, schools and clinics serve foreigners: they interpret, explain procedures and make contact easier."),
+        ("assistants", "Cultural assistants", "Assistants help fifteen institutions — offices, schools and clinics — serve foreigners: they interpret, explain procedures and make contact easier."),
         ("clubs", "Women’s clubs", "An entrepreneurial women’s club meets in Bydgoszcz; at the Centre for Foreigners in Grupa, women in the refugee procedure meet Polish women who live in Grupa."),
         ("counselling", "Legal advice", "Free advice on health care, education, work, residence and legalisation, and domestic violence."),
-        ("campaigns", "Campaigns", "Our public campaigns about migrants and migrant women — and about why integration concerns the whole city. In Polish and Ukrainian."),
+        ("campaigns", "Campaigns", "Our public campaigns about migrants and migrant women — and about why integration concerns the whole city."),
     ],
     "ru": [
         ("team", "Региональная команда мигрантов", "От 8 до 12 человек из Украины, Беларуси, Сирии и других стран дают заключения по проекту стратегии воеводства и рекомендациям для публичных учреждений — на своём языке."),
-        ("assistants", "Культурные ассистенты", "Пятнадцать человек помогают ведомствам, школам и поликлиникам обслуживать иностранцев: переводят, объясняют процедуры и налаживают контакт."),
+        ("assistants", "Культурные ассистенты", "Ассистентки и ассистенты помогают пятнадцати учреждениям — ведомствам, школам и поликлиникам — обслуживать иностранцев: переводят, объясняют процедуры и налаживают контакт."),
         ("clubs", "Женские клубы", "В Быдгоще собирается клуб женщин-предпринимательниц, а в Центре для иностранцев в Групе — женщины в процедуре получения защиты и польки, живущие в Групе."),
         ("counselling", "Юридические консультации", "Бесплатные консультации по вопросам здравоохранения, образования, работы, пребывания и легализации, а также домашнего насилия."),
-        ("campaigns", "Кампании", "Наши социальные кампании о мигрантах и мигрантках — и о том, почему интеграция касается всего города. На польском и украинском языках."),
+        ("campaigns", "Кампании", "Наши социальные кампании о мигрантах и мигрантках — и о том, почему интеграция касается всего города."),
     ],
 }  # fmt: skip
 
@@ -190,7 +191,37 @@ ABOUT = {
             ),
         ],
     },
-}
+    "en": {
+        "title": "About us",
+        "slug": "about-us",
+        "intro": "Migrant Voices brings together two civic initiatives: migrants organising themselves in the Kujawsko-Pomorskie region, and advocacy for migrants in Lublin.",
+        "body": [
+            ("text", "<h2>Why</h2><p>In four years the number of immigrants in the Kujawsko-Pomorskie region has doubled: an estimated 80,000 to 150,000 people from abroad live here. In Lublin their number has grown tenfold in a decade, and migration that used to be temporary has become permanent. Yet public policy is made without the voice of the people it concerns, and offices rarely get any help in serving foreigners.</p>"),
+            ("key_figures", {"heading": "What we have achieved", "figures": [
+                {"figure": "15", "text": "institutions supported by cultural assistants"},
+                {"figure": "14", "text": "areas of Lublin’s local integration system covered by our monitoring"},
+                {"figure": "70+", "text": "people received legal advice"},
+                {"figure": "160", "text": "hours of workshops on advocacy and self-organisation"},
+            ]}),
+            ("text", "<h2>What we do</h2><ul><li>The Regional Migrant Team gives its opinion on the draft regional strategy and on recommendations to institutions.</li><li>Cultural assistants help offices, schools and clinics.</li><li>Women’s clubs are places of mutual help and shared initiatives.</li><li>Our legal advice centre in Lublin gives free advice.</li></ul><p>The projects were funded by the EEA Grants under the Active Citizens Fund – National.</p>"),
+        ],
+    },
+    "ru": {
+        "title": "О нас",
+        "slug": "o-nas",
+        "intro": "«Голос мигрантов» объединяет две гражданские инициативы: самоорганизацию мигрантов в Куявско-Поморском воеводстве и адвокацию прав мигрантов в Люблине.",
+        "body": [
+            ("text", "<h2>Зачем</h2><p>За четыре года число иммигрантов в Куявско-Поморском воеводстве удвоилось: по оценкам, здесь живёт от 80 до 150 тысяч человек из-за границы. В Люблине за десять лет их стало в десять раз больше, а миграция из временной стала постоянной. При этом публичная политика создаётся без голоса тех, кого она касается, а учреждения редко получают поддержку в работе с иностранцами.</p>"),
+            ("key_figures", {"heading": "Что уже удалось", "figures": [
+                {"figure": "15", "text": "учреждений, которым помогают культурные ассистенты"},
+                {"figure": "14", "text": "сфер местной системы интеграции в Люблине охвачены мониторингом"},
+                {"figure": "70+", "text": "человек получили юридические консультации"},
+                {"figure": "160", "text": "часов семинаров по адвокации и самоорганизации"},
+            ]}),
+            ("text", "<h2>Что мы делаем</h2><ul><li>Региональная команда мигрантов даёт заключения по проекту стратегии воеводства и рекомендациям для учреждений.</li><li>Культурные ассистенты помогают ведомствам, школам и поликлиникам.</li><li>Женские клубы — место взаимопомощи и совместных инициатив.</li><li>Юридическая консультация в Люблине бесплатно консультирует мигрантов.</li></ul><p>Проекты профинансированы из Фондов ЕЭЗ в рамках Программы «Активные граждане – Национальный фонд».</p>"),
+        ],
+    },
+}  # fmt: skip
 
 PRIVACY = {
     "pl": {
@@ -215,7 +246,23 @@ PRIVACY = {
             ),
         ],
     },
-}
+    "en": {
+        "title": "Privacy policy",
+        "slug": "privacy-policy",
+        "intro": "What data we collect through the portal, why, how long we keep it and what your rights are.",
+        "body": [
+            ("text", "<h2>What data</h2><p>We collect personal data only when you give it to us yourself: in the form for joining a club and in a request for legal advice. The portal uses no analytics or advertising tools; it stores only the cookies that forms and logging in need to work.</p><h2>Why and for how long</h2><p>A request to join a club is used only to contact you about joining; a request for advice only to give you advice. We keep the data for 12 months after you send the form and then delete it. Only the members of our team who answer requests can see it.</p><h2>Your rights</h2><p>You can ask to see your data, to have it corrected or deleted, and you can withdraw your consent. You also have the right to complain to the President of the Personal Data Protection Office (UODO) in Poland.</p>"),
+        ],
+    },
+    "ru": {
+        "title": "Политика конфиденциальности",
+        "slug": "politika-konfidentsialnosti",
+        "intro": "Какие данные мы собираем через портал, зачем, как долго храним и какие у вас права.",
+        "body": [
+            ("text", "<h2>Какие данные</h2><p>Мы собираем персональные данные только тогда, когда вы сами их нам сообщаете: в форме заявки в клуб и в запросе на юридическую консультацию. Портал не использует инструменты аналитики и рекламы; он сохраняет только файлы cookie, необходимые для работы форм и входа.</p><h2>Зачем и как долго</h2><p>Заявка в клуб нужна только для того, чтобы связаться с вами по поводу вступления; запрос на консультацию — чтобы проконсультировать вас. Мы храним данные 12 месяцев после отправки формы, а затем удаляем их. Их видят только люди из нашей команды, которые отвечают на заявки.</p><h2>Ваши права</h2><p>Вы можете запросить доступ к своим данным, их исправление или удаление, а также отозвать согласие. Вы также вправе подать жалобу Председателю Управления по защите персональных данных (Польша).</p>"),
+        ],
+    },
+}  # fmt: skip
 
 ACCESSIBILITY = {
     "pl": {
@@ -240,7 +287,23 @@ ACCESSIBILITY = {
             ),
         ],
     },
-}
+    "en": {
+        "title": "Accessibility statement",
+        "slug": "accessibility-statement",
+        "intro": "We want everyone to be able to use the portal — with a screen reader, with a keyboard only or on a phone.",
+        "body": [
+            ("text", "<h2>How accessible the portal is</h2><p>The portal is designed to meet WCAG 2.1 at level AA. Every change is checked automatically with axe-core, and the main paths through the site are tested by hand with a keyboard. The content is available in four languages: Polish, Ukrainian, English and Russian.</p><h2>Known limitations</h2><ul><li>Videos embedded from other services may have no subtitles.</li><li>Some PDF documents prepared by our partners may not be fully accessible.</li></ul><h2>Feedback</h2><p>If something does not work, write to us: we will try to give you the content in another way within 7 days. If we refuse, you can complain to the Commissioner for Human Rights (Rzecznik Praw Obywatelskich).</p>"),
+        ],
+    },
+    "ru": {
+        "title": "Заявление о доступности",
+        "slug": "zayavlenie-o-dostupnosti",
+        "intro": "Мы хотим, чтобы порталом мог пользоваться каждый — в том числе с программой чтения с экрана, только с клавиатуры или с телефона.",
+        "body": [
+            ("text", "<h2>Уровень доступности</h2><p>Портал разрабатывается в соответствии с рекомендациями WCAG 2.1 на уровне AA. Каждое изменение автоматически проверяется инструментом axe-core, а основные сценарии — вручную, с клавиатуры. Материалы доступны на четырёх языках: польском, украинском, английском и русском.</p><h2>Известные ограничения</h2><ul><li>Видео со сторонних сервисов могут быть без субтитров.</li><li>Некоторые PDF-документы партнёров могут быть доступны не полностью.</li></ul><h2>Обратная связь</h2><p>Если что-то не работает, напишите нам — мы постараемся предоставить материал другим способом в течение 7 дней. Если мы откажем, вы можете подать жалобу Уполномоченному по правам человека (Польша).</p>"),
+        ],
+    },
+}  # fmt: skip
 
 
 def _standard_page(content):
@@ -253,7 +316,7 @@ def _standard_page(content):
 
 
 def seed_standard_pages(homes, log):
-    """About, privacy and accessibility pages in Polish and Ukrainian."""
+    """About, privacy and accessibility pages in every language."""
     pages = {}
     for key, content in [
         ("about", ABOUT),
@@ -261,28 +324,24 @@ def seed_standard_pages(homes, log):
         ("accessibility", ACCESSIBILITY),
     ]:
         page, _ = add_page(homes["pl"], _standard_page(content["pl"]))
-        uk = content["uk"]
-        translate_page(
-            page,
-            homes["uk"].locale,
-            title=uk["title"],
-            slug=uk["slug"],
-            intro=uk["intro"],
-            body=uk["body"],
-        )
+        for language in ["uk", "en", "ru"]:
+            translate_demo(
+                page, homes[language].locale, content["pl"], content[language]
+            )
         pages[key] = page
-    log(f"standard pages: {len(pages)} in Polish and Ukrainian")
+    log(f"standard pages: {len(pages)} in every language")
     return pages
 
 
 # Campaigns -----------------------------------------------------------------------
 
+# (slug, names in Polish, Ukrainian, English and Russian)
 TOPICS = [
-    ("integration", "Integracja", "Інтеграція"),
-    ("women", "Kobiety", "Жінки"),
-    ("participation", "Udział w życiu publicznym", "Участь у громадському житті"),
-    ("public-services", "Urzędy i usługi publiczne", "Установи та публічні послуги"),
-]
+    ("integration", "Integracja", "Інтеграція", "Integration", "Интеграция"),
+    ("women", "Kobiety", "Жінки", "Women", "Женщины"),
+    ("participation", "Udział w życiu publicznym", "Участь у громадському житті", "Taking part in public life", "Участие в общественной жизни"),
+    ("public-services", "Urzędy i usługi publiczne", "Установи та публічні послуги", "Offices and public services", "Учреждения и публичные услуги"),
+]  # fmt: skip
 
 CAMPAIGNS = [
     {
@@ -324,6 +383,40 @@ CAMPAIGNS = [
                     {"figure": "82", "text": "посадовиці й посадовці на семінарах і навчальних візитах"},
                 ]}),
                 ("call_to_action", {"text": "Потрібна юридична консультація?", "page": counselling, "url": ""}),
+            ],
+        },
+        "en": {
+            "title": "Migrants — our neighbours",
+            "slug": "our-neighbours",
+            "summary": "A public campaign in Lublin about people from other countries who live and work here and help shape the city — and about migrant women in particular.",
+            "hero_image_alt_text": "Illustration: a group of figures in different colours stands side by side against a background of coloured circles.",
+            "body": lambda image, counselling: [
+                ("text", "<h2>Invisible residents</h2><p>In a decade the number of foreigners in Lublin has grown tenfold, and migration that used to be temporary has become permanent. Migrants work in hospitals, run businesses and teach in schools — and yet they often go unseen in the life of the city. The campaign told their stories on posters, in the local media and at meetings in libraries.</p>"),
+                ("quote", {"quote": "We are not guests. We live here, we work and we pay taxes. We want the city to see us.", "attribution": "A woman taking part in the campaign, Lublin"}),
+                ("image", {"image": image_with_alt_text(image, "Illustration: several people talking at a table, with bookshelves behind them."), "caption": "A meeting in a local library.", "credit": "Migrant Voices"}),
+                ("key_figures", {"heading": "Lublin in figures", "figures": [
+                    {"figure": "10×", "text": "more foreigners than a decade ago"},
+                    {"figure": "14", "text": "areas of integration covered by the monitoring"},
+                    {"figure": "82", "text": "city officials at seminars and study visits"},
+                ]}),
+                ("call_to_action", {"text": "Do you need legal advice?", "page": counselling, "url": ""}),
+            ],
+        },
+        "ru": {
+            "title": "Мигрантки и мигранты — наши соседки и соседи",
+            "slug": "sosedki-i-sosedi",
+            "summary": "Социальная кампания в Люблине о людях из других стран, которые здесь живут, работают и вместе со всеми создают город, — и особенно о мигрантках.",
+            "hero_image_alt_text": "Иллюстрация: группа разноцветных фигур стоит рядом на фоне цветных кругов.",
+            "body": lambda image, counselling: [
+                ("text", "<h2>Невидимые жительницы и жители</h2><p>За десять лет число иностранцев в Люблине выросло в десять раз, а миграция из временной стала постоянной. Мигранты и мигрантки работают в больницах, ведут бизнес, преподают в школах — и всё же в жизни города их часто не замечают. Кампания рассказала их истории на плакатах, в местных СМИ и на встречах в библиотеках.</p>"),
+                ("quote", {"quote": "Мы не гости. Мы здесь живём, работаем и платим налоги. Мы хотим, чтобы город нас видел.", "attribution": "Участница кампании, Люблин"}),
+                ("image", {"image": image_with_alt_text(image, "Иллюстрация: несколько человек беседуют за столом, за ними книжные полки."), "caption": "Встреча в районной библиотеке.", "credit": "Голос мигрантов"}),
+                ("key_figures", {"heading": "Люблин в цифрах", "figures": [
+                    {"figure": "10×", "text": "больше иностранцев, чем десять лет назад"},
+                    {"figure": "14", "text": "сфер интеграции охвачены мониторингом"},
+                    {"figure": "82", "text": "чиновницы и чиновника на семинарах и ознакомительных визитах"},
+                ]}),
+                ("call_to_action", {"text": "Нужна юридическая консультация?", "page": counselling, "url": ""}),
             ],
         },
     },
@@ -404,36 +497,53 @@ CAMPAIGN_INDEX = {
         "slug": "kampanii",
         "intro": "<p>Соціальні кампанії про мігрантів і мігранток у наших містах: хто вони, чого потребують і чому інтеграція стосується всіх.</p>",
     },
+    "en": {
+        "title": "Campaigns",
+        "slug": "campaigns",
+        "intro": "<p>Public campaigns about migrants in our cities: who they are, what they need and why integration concerns everyone.</p>",
+    },
+    "ru": {
+        "title": "Кампании",
+        "slug": "kampanii",
+        "intro": "<p>Социальные кампании о мигрантах и мигрантках в наших городах: кто они, что им нужно и почему интеграция касается всех.</p>",
+    },
 }
 
 
-def seed_topics(uk, log):
+def seed_topics(homes, log):
     topics = {}
-    for slug, name_pl, name_uk in TOPICS:
+    for slug, *names in TOPICS:
         topic = CampaignTopic.objects.filter(
             slug=slug, locale=Locale.get_default()
         ).first()
         if topic is None:
             topic = CampaignTopic.objects.create(
-                slug=slug, name=name_pl, locale=Locale.get_default()
+                slug=slug, name=names[0], locale=Locale.get_default()
             )
-        translate_snippet(topic, uk, name=name_uk)
+        for language, name in zip(["uk", "en", "ru"], names[1:], strict=True):
+            translate_snippet(topic, homes[language].locale, name=name)
         topics[slug] = topic
-    log(f"campaign topics: {len(topics)} in Polish and Ukrainian")
+    log(f"campaign topics: {len(topics)} in every language")
     return topics
 
 
 def seed_campaigns(homes, counselling_page, log):
-    """The campaign index and three campaigns, in Polish and Ukrainian."""
-    uk = homes["uk"].locale
-    topics = seed_topics(uk, log)
+    """The campaign index and three campaigns, in Polish and Ukrainian, and the
+    index and the first campaign also in English and Russian."""
+    topics = seed_topics(homes, log)
     index, _ = add_page(homes["pl"], CampaignIndexPage(**CAMPAIGN_INDEX["pl"]))
-    translate_page(index, uk, **CAMPAIGN_INDEX["uk"])
+    for language in ["uk", "en", "ru"]:
+        translate_demo(
+            index,
+            homes[language].locale,
+            CAMPAIGN_INDEX["pl"],
+            CAMPAIGN_INDEX[language],
+        )
     created = 0
     for campaign in CAMPAIGNS:
         hero = demo_image(*campaign["image"])
         figure = demo_image(*campaign.get("figure_image", campaign["image"]))
-        pl, uk_content = campaign["pl"], campaign["uk"]
+        pl = campaign["pl"]
         page, was_created = add_page(
             index,
             CampaignPage(
@@ -449,17 +559,14 @@ def seed_campaigns(homes, counselling_page, log):
             ),
         )
         created += was_created
-        uk_counselling = (
-            counselling_page.get_translation_or_none(uk) or counselling_page
-        )
-        translate_page(
-            page,
-            uk,
-            title=uk_content["title"],
-            slug=uk_content["slug"],
-            summary=uk_content["summary"],
-            hero_image_alt_text=uk_content["hero_image_alt_text"],
-            body=uk_content["body"](figure, uk_counselling),
-        )
+        for language in ["uk", "en", "ru"]:
+            if language in campaign:
+                content = campaign[language]
+                translate_demo(
+                    page,
+                    homes[language].locale,
+                    {**pl, "body": pl["body"](figure, counselling_page)},
+                    {**content, "body": content["body"](figure, counselling_page)},
+                )
     log(f"campaigns: {created} created, {len(CAMPAIGNS) - created} already there")
     return index

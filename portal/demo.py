@@ -11,8 +11,10 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
+from wagtail_localize.strings import StringValue, extract_strings
 
 from portal.groups import COUNSELLORS, EDITORS, MIGRANT_TEAM
+from portal.localize import translate
 
 MEMBER_FIRST_NAMES = [
     "Olena", "Iryna", "Aliaksandra", "Oksana", "Tetiana", "Maryna",
@@ -63,25 +65,49 @@ def add_page(parent, page):
     return page, True
 
 
-def translate_page(page, locale, **fields):
-    """The page's translation into ``locale``, made as wagtail-localize makes one.
+def translate_demo(instance, locale, source_content, content):
+    """``instance``'s translation into ``locale``, made with wagtail-localize (so an
+    editor can go on with it in the admin) unless there is one already.
 
-    ``copy_for_translation`` copies the page, its child objects and its place in the
-    tree into the locale; the demo then writes its translated text and publishes.
-    ``fields`` may hold callables, called with the copy, for child objects.
+    ``content`` is the demo text in ``locale`` written in the same shape as
+    ``source_content``, the text ``instance`` was made from: each string is the
+    translation of the string in the same place.
     """
-    existing = page.get_translation_or_none(locale)
+    existing = instance.get_translation_or_none(locale)
     if existing is not None:
-        return existing.specific, False
-    translation = page.copy_for_translation(locale).specific
-    for name, value in fields.items():
-        if callable(value):
-            value(translation)
+        return getattr(existing, "specific", existing), False
+    return translate(instance, locale, demo_strings(source_content, content)), True
+
+
+def demo_strings(source, translation, strings=None):
+    """Pair the strings of two pieces of demo content of the same shape, as
+    wagtail-localize segments them: rich text by block element, plain text with
+    its line breaks as ``<br/>``. Anything but text (images, pages, dates) is left
+    alone, except an image's alt text for this page."""
+    strings = {} if strings is None else strings
+    if isinstance(source, str):
+        if source.lstrip().startswith("<"):
+            _template, source_segments = extract_strings(source)
+            _template, segments = extract_strings(translation)
+            for (source_value, _), (value, _) in zip(
+                source_segments, segments, strict=True
+            ):
+                strings[source_value.data] = value.data
         else:
-            setattr(translation, name, value)
-    translation.save_revision(log_action=True).publish()
-    translation.refresh_from_db()
-    return translation, True
+            strings[StringValue.from_plaintext(source).data] = (
+                StringValue.from_plaintext(translation).data
+            )
+    elif isinstance(source, dict):
+        for key in source.keys() & translation.keys():
+            demo_strings(source[key], translation[key], strings)
+    elif isinstance(source, (list, tuple)):
+        for source_item, item in zip(source, translation, strict=True):
+            demo_strings(source_item, item, strings)
+    elif getattr(source, "contextual_alt_text", None):
+        demo_strings(
+            source.contextual_alt_text, translation.contextual_alt_text, strings
+        )
+    return strings
 
 
 def translate_snippet(snippet, locale, **fields):
@@ -162,8 +188,7 @@ FOOTER = {
     },
 }  # fmt: skip
 
-# Menus in English and Russian name the Polish pages, which are not translated
-# into those languages in the demo.
+# Menu and footer labels; Polish and Ukrainian ones show each page's own title.
 MENU_LABELS = {
     "en": [
         "Campaigns",
@@ -188,10 +213,19 @@ FOOTER_LINK_LABELS = {
 }
 
 
-def _links(pages, labels=None):
+def _links(pages, locale, labels=None):
+    """Links to each page's translation into ``locale``, or to the page itself
+    where it has none."""
     labels = labels or [""] * len(pages)
     return [
-        ("link", {"page": page, "url": "", "label": label})
+        (
+            "link",
+            {
+                "page": page.get_translation_or_none(locale) or page,
+                "url": "",
+                "label": label,
+            },
+        )
         for page, label in zip(pages, labels, strict=True)
     ]
 
@@ -221,16 +255,18 @@ def seed_site_furniture(homes, menu_pages, footer_pages, log):
     footer = FooterContent.objects.filter(locale=default).first()
     if footer is None:
         footer = FooterContent.objects.create(
-            locale=default, links=_links(footer_pages), **FOOTER["pl"]
+            locale=default, links=_links(footer_pages, default), **FOOTER["pl"]
         )
     menu = MainMenu.objects.filter(locale=default).first()
     if menu is None:
-        menu = MainMenu.objects.create(locale=default, items=_links(menu_pages))
+        menu = MainMenu.objects.create(
+            locale=default, items=_links(menu_pages, default)
+        )
     for language in ["uk", "en", "ru"]:
         locale = homes[language].locale
-        footer_links = _links(footer_pages, FOOTER_LINK_LABELS.get(language))
+        footer_links = _links(footer_pages, locale, FOOTER_LINK_LABELS.get(language))
         translate_snippet(footer, locale, links=footer_links, **FOOTER[language])
         translate_snippet(
-            menu, locale, items=_links(menu_pages, MENU_LABELS.get(language))
+            menu, locale, items=_links(menu_pages, locale, MENU_LABELS.get(language))
         )
     log("site settings, footer and main menu: in every language")

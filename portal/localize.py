@@ -40,9 +40,12 @@ def translate(instance, locale, strings, user=None):
     # then saves the page as it was in memory: a parent translated in the same
     # transaction as its children gets its numchild reset to 0 and its children
     # vanish from routing. Publish the saved revision here instead, freshly loaded.
-    translation.save_target(user=user, publish=False)
+    # A snippet without drafts can only be saved "published", which for it is a
+    # plain save.
+    has_drafts = isinstance(instance, DraftStateMixin)
+    translation.save_target(user=user, publish=not has_drafts)
     target = instance.get_translation(locale)
-    if isinstance(target, DraftStateMixin):
+    if has_drafts:
         type(target).objects.get(pk=target.pk).latest_revision.publish(user=user)
         target.refresh_from_db()
     return target

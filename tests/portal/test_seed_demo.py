@@ -1,12 +1,28 @@
+from itertools import pairwise
+
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
+from wagtail_localize.models import Translation
 
-from clubs.models import ClubFormField, ClubMeeting, ClubPage, CulturalAssistant
-from consultations.models import ConsultationIndexPage, ConsultationPage, TrackerPage
+from clubs.models import (
+    ClubFormField,
+    ClubIndexPage,
+    ClubMeeting,
+    ClubPage,
+    CulturalAssistant,
+)
+from consultations.models import (
+    Comment,
+    ConsultationIndexPage,
+    ConsultationPage,
+    PollAnswer,
+    Stance,
+    TrackerPage,
+)
 from counselling.models import CounsellingPage
 from home.models import (
     CampaignIndexPage,
@@ -104,6 +120,7 @@ def test_seed_demo_keeps_an_editors_home_page_text(settings, home_pages):
     assert home.intro == "<p>Tekst redakcji</p>"
 
 
+LANGUAGES = ["pl", "uk", "en", "ru"]
 PAGE_TYPES = [
     HomePage,
     StandardPage,
@@ -118,18 +135,14 @@ PAGE_TYPES = [
 
 
 @pytest.mark.django_db
-def test_every_page_type_renders_with_demo_content_in_polish_and_ukrainian(
-    settings, client
-):
-    from clubs.models import ClubIndexPage
-
+def test_every_page_type_renders_with_demo_content_in_every_language(settings, client):
     settings.DEBUG = True
     call_command("seed_demo", password="demo-password-1", verbosity=0)
     settings.DEBUG = False
     # An editor may read everything, team-only consultations included.
     client.force_login(get_user_model().objects.get(username="editor"))
 
-    for language in ["pl", "uk"]:
+    for language in LANGUAGES:
         pages = (
             Page.objects.live()
             .filter(locale__language_code=language, depth__gt=1)
@@ -144,8 +157,107 @@ def test_every_page_type_renders_with_demo_content_in_polish_and_ukrainian(
             assert f"<h1>{page.title}</h1>" in html, page.url
 
 
+# The field of each page type that holds its text, besides the title.
+BODY_FIELDS = {
+    HomePage: "intro",
+    StandardPage: "body",
+    CampaignIndexPage: "intro",
+    CampaignPage: "body",
+    ClubIndexPage: "intro",
+    ClubPage: "body",
+    CounsellingPage: "body",
+    ConsultationIndexPage: "intro",
+    ConsultationPage: "intro",
+    TrackerPage: "intro",
+}
+
+# How each language names the weekdays (a stem, as the schedules inflect them).
+WEEKDAYS = {
+    "pl": ["poniedział", "wtor", "środ", "czwart", "piąt", "sobot", "niedziel"],
+    "uk": ["понеділ", "вівтор", "серед", "четвер", "п’ятниц", "субот", "неділ"],
+    "en": [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
+    "ru": ["понедельн", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресен"],
+}
+
+
+def assert_translated(translation, source):
+    assert translation.live, translation.url
+    assert translation.title != source.title, translation.url
+    field = BODY_FIELDS[type(source)]
+    assert str(getattr(translation, field)) != str(getattr(source, field)), (
+        translation.url
+    )
+
+
+def assert_recommendations_and_polls_translated(consultation, source):
+    recommendations = {r.translation_key: r for r in source.recommendations.all()}
+    assert consultation.recommendations.count() == len(recommendations)
+    for recommendation in consultation.recommendations.all():
+        original = recommendations[recommendation.translation_key]
+        assert recommendation.title != original.title
+        assert recommendation.text != original.text
+    polls = {poll.translation_key: poll for poll in source.polls.all()}
+    assert consultation.polls.count() == len(polls)
+    for poll in consultation.polls.all():
+        original = polls[poll.translation_key]
+        assert poll.question != original.question
+        choices = [block.value for block in poll.choices]
+        original_choices = [block.value for block in original.choices]
+        assert len(choices) == len(original_choices)
+        assert not set(choices) & set(original_choices), poll.question
+
+
+def assert_links_stay_in(language, snippet_model, field):
+    snippet = snippet_model.objects.get(locale__language_code=language)
+    pages = [block.value["page"] for block in getattr(snippet, field)]
+    assert pages
+    for page in pages:
+        assert page.locale.language_code == language, page.url
+        assert page.live, page.url
+
+
+def assert_schedule_names_the_meeting_days(club):
+    language = club.locale.language_code
+    meetings = list(club.meetings.order_by("date"))
+    named = {
+        number
+        for number, stem in enumerate(WEEKDAYS[language])
+        if stem.lower() in club.schedule.lower()
+    }
+    for meeting in meetings:
+        assert named == {meeting.date.weekday()}, (club.schedule, meeting.date)
+    gaps = {(later.date - earlier.date).days for earlier, later in pairwise(meetings)}
+    source_schedule = club.get_translation(Locale.get_default()).specific.schedule
+    if source_schedule.startswith("Co drugi"):
+        assert gaps == {14}, club.schedule
+    elif source_schedule.startswith("W każd"):
+        assert gaps == {7}, club.schedule
+
+
+def assert_dated_while_open(rows, consultation_of):
+    assert rows
+    for row in rows:
+        consultation = consultation_of(row)
+        for moment in [row.created_at, getattr(row, "updated_at", row.created_at)]:
+            assert consultation.opens_at <= moment <= consultation.closes_at, (
+                type(row).__name__,
+                row.pk,
+                moment,
+                consultation.title,
+            )
+
+
 @pytest.mark.django_db
-def test_the_demo_has_the_campaigns_clubs_and_a_ukrainian_translation(settings):
+def test_the_demo_is_translated_into_every_language_and_agrees_with_itself(settings):
+    """One seeding for all of these: it is what costs."""
     settings.DEBUG = True
     call_command("seed_demo", password="demo-password-1", verbosity=0)
 
@@ -162,3 +274,36 @@ def test_the_demo_has_the_campaigns_clubs_and_a_ukrainian_translation(settings):
     assert CampaignIndexPage.objects.get(locale__language_code="uk") in [
         page.specific for page in featured
     ]
+
+    for language in ["uk", "en", "ru"]:
+        locale = Locale.objects.get(language_code=language)
+        for page_type in BODY_FIELDS:
+            translations = page_type.objects.filter(locale=locale).live()
+            assert translations.exists(), (page_type.__name__, language)
+            for translation in translations:
+                source = translation.get_translation(Locale.get_default()).specific
+                assert_translated(translation, source)
+                if page_type is not HomePage:
+                    # A wagtail-localize translation, which an editor can go on with.
+                    assert Translation.objects.filter(
+                        source__object_id=source.translation_key, target_locale=locale
+                    ).exists(), translation.url
+                if page_type is ConsultationPage:
+                    assert_recommendations_and_polls_translated(translation, source)
+        assert ConsultationPage.objects.filter(locale=locale).count() == 2
+        if language != "uk":
+            assert_links_stay_in(language, MainMenu, "items")
+            assert_links_stay_in(language, FooterContent, "links")
+
+    clubs_with_meetings = ClubPage.objects.filter(meetings__isnull=False).distinct()
+    assert {club.locale.language_code for club in clubs_with_meetings} == set(LANGUAGES)
+    for club in clubs_with_meetings:
+        assert_schedule_names_the_meeting_days(club)
+
+    assert_dated_while_open(
+        list(Stance.objects.all()), lambda stance: stance.recommendation.consultation
+    )
+    assert_dated_while_open(list(Comment.objects.all()), lambda c: c.consultation)
+    assert_dated_while_open(
+        list(PollAnswer.objects.all()), lambda answer: answer.question.consultation
+    )
