@@ -253,13 +253,7 @@ def recommendation_detail(
         stance=stance,
         changes=changes,
         wording_changed=status == 409,
-        stance_form=stance_form
-        or StanceForm(
-            initial={"choice": stance.choice, "reason": stance.reason}
-            | {"version": version}
-            if stance
-            else {"version": version}
-        ),
+        stance_form=stance_form or _stance_form(stance, version),
         comment_form=comment_form
         or CommentForm(
             needs_display_name=context["needs_display_name"],
@@ -271,6 +265,17 @@ def recommendation_detail(
     return TemplateResponse(
         request, "consultations/recommendation.html", context, status=status
     )
+
+
+def _stance_form(stance, version):
+    if stance is None:
+        return StanceForm(initial={"version": version})
+    form = StanceForm(
+        initial={"choice": stance.choice, "reason": stance.reason, "version": version}
+    )
+    # The member's own words, in the language they wrote them in.
+    form.fields["reason"].widget.attrs.update(lang=stance.language, dir="auto")
+    return form
 
 
 def _changes(recommendation, shown, seen_version, language):
@@ -551,6 +556,7 @@ def edit_comment(request, page, comment_id):
     comment = _comment_in(access, comment_id)
     access.require("edit", comment)
     form = EditCommentForm(request.POST or None, instance=Comment(text=comment.text))
+    form.fields["text"].widget.attrs.update(lang=comment.language, dir="auto")
     status = 200
     if request.method == "POST":
         if form.is_valid():
