@@ -40,7 +40,11 @@ def translate(instance, locale, strings, user=None):
     # then saves the page as it was in memory: a parent translated in the same
     # transaction as its children gets its numchild reset to 0 and its children
     # vanish from routing. Publish the saved revision here instead, freshly loaded.
-    translation.save_target(user=user, publish=False)
+    # Snippets without drafts are simply saved (wagtail-localize refuses to save
+    # them "unpublished").
+    translation.save_target(
+        user=user, publish=not isinstance(instance, DraftStateMixin)
+    )
     target = instance.get_translation(locale)
     if isinstance(target, DraftStateMixin):
         type(target).objects.get(pk=target.pk).latest_revision.publish(user=user)
