@@ -349,3 +349,28 @@ def test_the_ukrainian_tracker_costs_the_same_for_2_or_12_translated_entries(
     many = queries_for(client, "/uk/tr-uk/")
 
     assert few == many
+
+
+def test_an_editor_translates_a_response_in_wagtail_localizes_editor(
+    client, response, editor, uk
+):
+    client.force_login(editor)
+    submit = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=["consultations", "recommendationresponse", response.pk],
+    )
+
+    offered = client.get(submit)
+    submitted = client.post(submit, {"locales": [uk.pk]})
+    translated = response.get_translation(uk)
+    editor_page = client.get(
+        reverse(
+            "wagtailsnippets_consultations_recommendationresponse:edit",
+            args=[translated.pk],
+        )
+    )
+
+    assert offered.status_code == 200
+    assert submitted.status_code == 302
+    assert editor_page.status_code == 200
+    assert POSITION in editor_page.content.decode()  # a segment to translate
