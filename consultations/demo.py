@@ -511,13 +511,22 @@ def _inner(html):
 
 def _seed_institutions(pl, uk):
     institutions = {}
-    for key, (name_pl, name_uk, city) in INSTITUTIONS.items():
+    for key, (name_pl, _name_uk, city) in INSTITUTIONS.items():
         institution = Institution.objects.create(name=name_pl, city=city, locale=pl)
-        translation = institution.copy_for_translation(uk)
-        translation.name = name_uk
-        translation.save()
+        _translate_outcome(institution)
         institutions[key] = institution
     return institutions
+
+
+def _translate_outcome(instance):
+    """Translate a response, tracker entry or institution into every other
+    language with wagtail-localize (``OUTCOME_TEXTS``)."""
+    for position, language in enumerate(OUTCOME_LANGUAGES):
+        translate(
+            instance,
+            Locale.objects.get(language_code=language),
+            {polish: texts[position] for polish, texts in OUTCOME_TEXTS.items()},
+        )
 
 
 def _members():
@@ -877,6 +886,197 @@ TRACKED = [
     ),
 ]
 
+# What became of the recommendations, in the other languages: (uk, en, ru) of each
+# Polish text of the responses, tracker entries, their updates and institutions.
+# They are translated with wagtail-localize, as an editor would with Translate.
+OUTCOME_TEXTS = {
+    # Institutions
+    "Urząd Marszałkowski Województwa Kujawsko-Pomorskiego": (
+        "Маршалківський уряд Куявсько-Поморського воєводства",
+        "Marshal's Office of the Kuyavian-Pomeranian Voivodeship",
+        "Маршалковское управление Куявско-Поморского воеводства",
+    ),
+    "Kujawsko-Pomorski Urząd Wojewódzki w Bydgoszczy": (
+        "Куявсько-Поморський воєводський уряд у Бидгощі",
+        "Kuyavian-Pomeranian Voivodeship Office in Bydgoszcz",
+        "Куявско-Поморское воеводское управление в Быдгоще",
+    ),
+    "Wojewódzki Urząd Pracy w Toruniu": (
+        "Воєводське управління праці в Торуні",
+        "Voivodeship Labour Office in Toruń",
+        "Воеводское управление труда в Торуни",
+    ),
+    "Regionalny Ośrodek Polityki Społecznej w Toruniu": (
+        "Регіональний центр соціальної політики в Торуні",
+        "Regional Centre for Social Policy in Toruń",
+        "Региональный центр социальной политики в Торуни",
+    ),
+    "Kuratorium Oświaty w Bydgoszczy": (
+        "Кураторія освіти в Бидгощі",
+        "Education Board in Bydgoszcz",
+        "Кураторий образования в Быдгоще",
+    ),
+    "Urząd Miasta Lublin": (
+        "Міська рада Любліна",
+        "Lublin City Hall",
+        "Городское управление Люблина",
+    ),
+    # Responses: the organisation's position and the authority's reasoning
+    "Popieramy bez zmian: to najprostszy sposób, by cudzoziemcy wiedzieli, do kogo się zwrócić.": (
+        "Підтримуємо без змін: це найпростіший спосіб, щоб іноземці знали, до кого звернутися.",
+        "We support it as it stands: it is the simplest way for foreigners to know whom to turn to.",
+        "Поддерживаем без изменений: это самый простой способ, чтобы иностранцы знали, к кому обратиться.",
+    ),
+    "Osoby kontaktowe wyznaczono we wszystkich wydziałach obsługi mieszkańców.": (
+        "Контактних осіб призначено в усіх відділах обслуговування мешканців.",
+        "Contact persons have been appointed in every department that serves residents.",
+        "Контактные лица назначены во всех отделах обслуживания жителей.",
+    ),
+    "Popieramy i prosimy o tłumaczenie także formularzy wydziału komunikacji.": (
+        "Підтримуємо і просимо перекласти також форми відділу транспорту.",
+        "We support it and ask for the vehicle registration department's forms to be translated too.",
+        "Поддерживаем и просим перевести также формы отдела транспорта.",
+    ),
+    "Przetłumaczono 12 najczęściej używanych formularzy; pozostałe w przyszłym roku.": (
+        "Перекладено 12 найуживаніших форм; решту — наступного року.",
+        "The 12 most used forms have been translated; the others will follow next year.",
+        "Переведены 12 самых используемых форм; остальные — в следующем году.",
+    ),
+    "To sprawa pilna: bez tłumacza osoby doświadczające przemocy nie szukają pomocy.": (
+        "Це нагальна справа: без перекладача люди, які зазнають насильства, не шукають допомоги.",
+        "This is urgent: without an interpreter, people experiencing violence do not seek help.",
+        "Это срочно: без переводчика люди, пострадавшие от насилия, не обращаются за помощью.",
+    ),
+    "Miasto szuka finansowania dla tłumacza dyżurnego.": (
+        "Місто шукає фінансування для чергового перекладача.",
+        "The city is looking for funding for an on-call interpreter.",
+        "Город ищет финансирование для дежурного переводчика.",
+    ),
+    "Popieramy bez zmian.": (
+        "Підтримуємо без змін.",
+        "We support it as it stands.",
+        "Поддерживаем без изменений.",
+    ),
+    "Zajęcia ruszyły we wszystkich szkołach podstawowych z uczniami z zagranicy.": (
+        "Заняття розпочалися в усіх початкових школах, де навчаються учні з-за кордону.",
+        "Classes have started in every primary school with pupils from abroad.",
+        "Занятия начались во всех начальных школах, где учатся ученики из-за рубежа.",
+    ),
+    "Popieramy, pod warunkiem że wizyty bez umawiania zostaną.": (
+        "Підтримуємо за умови, що візити без попереднього запису залишаться.",
+        "We support it, provided that visits without an appointment remain possible.",
+        "Поддерживаем при условии, что визиты без предварительной записи сохранятся.",
+    ),
+    "Umawianie przez internet działa; wizyty bez umawiania pozostają w dwóch punktach.": (
+        "Запис онлайн працює; візити без запису залишаються у двох пунктах.",
+        "Online appointments work; visits without an appointment remain at two service points.",
+        "Запись онлайн работает; визиты без записи сохраняются в двух пунктах.",
+    ),
+    # Tracker entries: titles and where they come from
+    "Osoby kontaktowe ds. cudzoziemców w urzędach": (
+        "Контактні особи для іноземців в установах",
+        "Contact persons for foreigners in public offices",
+        "Контактные лица для иностранцев в учреждениях",
+    ),
+    "Tłumaczenie formularzy i informacji": (
+        "Переклад форм та інформації",
+        "Translation of forms and information",
+        "Перевод форм и информации",
+    ),
+    "Wsparcie dla cudzoziemek doświadczających przemocy": (
+        "Підтримка для іноземок, які зазнають насильства",
+        "Support for foreign women experiencing violence",
+        "Поддержка для иностранок, пострадавших от насилия",
+    ),
+    "Zajęcia wyrównawcze z języka polskiego dla dzieci": (
+        "Додаткові заняття з польської мови для дітей",
+        "Extra Polish lessons for children",
+        "Дополнительные занятия по польскому языку для детей",
+    ),
+    "Prostszy kontakt z urzędem": (
+        "Простіший контакт з установою",
+        "Simpler contact with the city hall",
+        "Более простой контакт с учреждением",
+    ),
+    "Rekomendacje z monitoringu systemu integracji w Lublinie": (
+        "Рекомендації моніторингу системи інтеграції в Любліні",
+        "Recommendations of the monitoring of the integration system in Lublin",
+        "Рекомендации мониторинга системы интеграции в Люблине",
+    ),
+    "Informacja o szczepieniach po ukraińsku w przychodniach miejskich": (
+        "Інформація про щеплення українською в міських поліклініках",
+        "Information on vaccinations in Ukrainian in city clinics",
+        "Информация о прививках на украинском языке в городских поликлиниках",
+    ),
+    "Tłumacz dyżurny w Miejskim Ośrodku Pomocy Rodzinie": (
+        "Черговий перекладач у Міському центрі допомоги сім’ї",
+        "An on-call interpreter at the City Family Support Centre",
+        "Дежурный переводчик в Городском центре помощи семье",
+    ),
+    "Kursy języka polskiego dla rodziców uczniów": (
+        "Курси польської мови для батьків учнів",
+        "Polish courses for pupils' parents",
+        "Курсы польского языка для родителей учеников",
+    ),
+    "Punkt informacyjny dla cudzoziemców w urzędzie pracy": (
+        "Інформаційний пункт для іноземців в управлінні праці",
+        "An information point for foreigners at the labour office",
+        "Информационный пункт для иностранцев в управлении труда",
+    ),
+    "Monitoring lokalnego systemu integracji, Lublin": (
+        "Моніторинг місцевої системи інтеграції, Люблін",
+        "Monitoring of the local integration system, Lublin",
+        "Мониторинг местной системы интеграции, Люблин",
+    ),
+    # Implementation updates
+    "Pierwsze osoby wyznaczone.": (
+        "Перших осіб призначено.",
+        "The first contact persons are appointed.",
+        "Первые контактные лица назначены.",
+    ),
+    "Wszystkie wydziały mają osobę kontaktową.": (
+        "Усі відділи мають контактну особу.",
+        "Every department has a contact person.",
+        "У всех отделов есть контактное лицо.",
+    ),
+    "12 formularzy przetłumaczonych.": (
+        "12 форм перекладено.",
+        "12 forms translated.",
+        "12 форм переведено.",
+    ),
+    "Szukanie finansowania.": (
+        "Пошук фінансування.",
+        "Looking for funding.",
+        "Поиск финансирования.",
+    ),
+    "Zajęcia w szkołach podstawowych.": (
+        "Заняття в початкових школах.",
+        "Classes in primary schools.",
+        "Занятия в начальных школах.",
+    ),
+    "Umawianie online działa.": (
+        "Запис онлайн працює.",
+        "Online appointments work.",
+        "Запись онлайн работает.",
+    ),
+    "Ulotki i plakaty w 9 przychodniach.": (
+        "Листівки та плакати в 9 поліклініках.",
+        "Leaflets and posters in 9 clinics.",
+        "Листовки и плакаты в 9 поликлиниках.",
+    ),
+    "Dyżur dwa razy w tygodniu.": (
+        "Чергування двічі на тиждень.",
+        "On call twice a week.",
+        "Дежурство два раза в неделю.",
+    ),
+    "Zastąpiony dyżurem doradcy w punkcie miejskim.": (
+        "Замінено чергуванням консультанта в міському пункті.",
+        "Replaced by an adviser's hours at the city's information point.",
+        "Заменён дежурством консультанта в городском пункте.",
+    ),
+}
+OUTCOME_LANGUAGES = ("uk", "en", "ru")
+
 TRACKER_PAGE = {
     "pl": (
         "Co się zmieniło",
@@ -918,8 +1118,10 @@ def _respond(consultation, now):
             responded_on=(now - timedelta(days=days)).date(),
             # Published long ago: saved directly, so nobody gets an e-mail now.
             published_at=now - timedelta(days=days),
+            locale=consultation.source_locale,
         )
         response.save()
+        _translate_outcome(response)
 
 
 def _track(consultation, institutions, now):
@@ -951,8 +1153,10 @@ def _track(consultation, institutions, now):
                 )
                 for days, status, note in updates
             ],
+            locale=consultation.source_locale,
         )
         entry.save()
+        _translate_outcome(entry)
 
 
 def _tracker_page(home):

@@ -29,6 +29,7 @@ from consultations.models import (
     Stance,
 )
 from consultations.models.participation import NotificationKind
+from portal.languages import Shown, localized
 
 PREFERENCE = {
     NotificationKind.OPENING: "notify_opening",
@@ -61,13 +62,31 @@ def absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def consultation_url(consultation, language, subpage=None, args=()):
-    """The consultation's page in the member's language if it exists, else the
-    original; None once the page is gone."""
-    pages = Page.objects.live().filter(translation_key=consultation.key).specific()
-    page = next((p for p in pages if p.locale.language_code == language), None) or next(
+def consultation_page(consultation, language):
+    """The consultation's live page in the member's language if it exists, else
+    the original; None once the page is gone."""
+    pages = (
+        Page.objects.live()
+        .filter(translation_key=consultation.key)
+        .select_related("locale")
+        .specific()
+    )
+    return next((p for p in pages if p.locale.language_code == language), None) or next(
         (p for p in pages if p.locale_id == consultation.source_locale_id), None
     )
+
+
+def consultation_title(consultation, page, language):
+    """The title in the member's language, or the original's, marked as such."""
+    if page is None:
+        code = consultation.source_locale.language_code
+        return Shown(consultation.title, None if code == language else code)
+    code = page.locale.language_code
+    return Shown(page.title, None if code == language else code)
+
+
+def consultation_url(consultation, language, subpage=None, args=(), page=None):
+    page = page or consultation_page(consultation, language)
     if page is None:
         return None
     url = page.url
@@ -115,38 +134,52 @@ def _details(
     kind, language, consultation_id=None, comment_id=None, recommendation_id=None
 ):
     if kind in (NotificationKind.OPENING, NotificationKind.CLOSING):
-        consultation = Consultation.objects.get(pk=consultation_id)
+        consultation = Consultation.objects.select_related("source_locale").get(
+            pk=consultation_id
+        )
+        page = consultation_page(consultation, language)
         return {
             "consultation": consultation,
-            "url": consultation_url(consultation, language),
+            "title": consultation_title(consultation, page, language),
+            "url": consultation_url(consultation, language, page=page),
         }
     if kind == NotificationKind.REPLY:
-        reply = Comment.objects.select_related("consultation", "recommendation").get(
-            pk=comment_id
-        )
+        reply = Comment.objects.select_related(
+            "consultation__source_locale", "recommendation"
+        ).get(pk=comment_id)
+        page = consultation_page(reply.consultation, language)
         if reply.recommendation_id:
             url = consultation_url(
                 reply.consultation,
                 language,
                 "recommendation",
                 [reply.recommendation_id],
+                page=page,
             )
         else:
-            url = consultation_url(reply.consultation, language)
+            url = consultation_url(reply.consultation, language, page=page)
         return {
             "consultation": reply.consultation,
+            "title": consultation_title(reply.consultation, page, language),
             "reply": reply,
             "url": url and f"{url}#comment-{reply.pk}",
         }
-    recommendation = Recommendation.objects.select_related("consultation").get(
-        pk=recommendation_id
-    )
+    recommendation = Recommendation.objects.select_related(
+        "consultation__source_locale"
+    ).get(pk=recommendation_id)
+    consultation = recommendation.consultation
+    page = consultation_page(consultation, language)
     url = consultation_url(
-        recommendation.consultation, language, "recommendation", [recommendation.pk]
+        consultation, language, "recommendation", [recommendation.pk], page=page
+    )
+    response = next(
+        iter(localized(recommendation.responses.all(), language).values()), None
     )
     return {
-        "consultation": recommendation.consultation,
+        "consultation": consultation,
+        "title": consultation_title(consultation, page, language),
         "recommendation": recommendation,
+        "response": response,
         "url": url and f"{url}#outcome",
     }
 

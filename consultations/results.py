@@ -26,6 +26,7 @@ from consultations.names import (
     participant,
 )
 from consultations.services import PageTexts, last_changed_versions, stance_counts
+from portal.languages import localized
 
 SUPPORTING = {StanceChoice.SUPPORT, StanceChoice.SUPPORT_WITH_CHANGES}
 
@@ -175,9 +176,10 @@ def consultation_results(record, locale, sort="number", with_words=False):
     )
     responses = {
         r.recommendation_id: r
-        for r in RecommendationResponse.objects.filter(
-            recommendation__in=recommendations
-        )
+        for r in localized(
+            RecommendationResponse.objects.filter(recommendation__in=recommendations),
+            locale.language_code,
+        ).values()
     }
     words = wordings(record, locale)
     on_earlier = stances_on_earlier_wording(record, recommendations)

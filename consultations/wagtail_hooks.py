@@ -5,12 +5,17 @@ from django.contrib.auth.models import Permission
 from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from consultations import audit
 from consultations.access import may_moderate, may_translate
@@ -21,9 +26,33 @@ from consultations.models import (
     Institution,
     PolicyArea,
     Recommendation,
+    RecommendationResponse,
     TrackerEntry,
 )
 from consultations.views import admin as admin_views
+
+
+def _chooser_text(msgid, name):
+    # Wagtail's msgids, so its catalogues translate them.
+    return lazy(lambda: _(msgid) % {"object": name}, str)()
+
+
+class ChooserInReadersLanguage(AdminSnippetChooser):
+    """Wagtail's snippet chooser widget formats "Choose %(object)s" when the widget
+    is made. A snippet's edit form is made once, when the admin's URLs load, so
+    every editor then read the chooser in the language of whoever came first
+    ("Wybierz policy area" in the English admin). Formatted when shown instead."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        name = self.model._meta.verbose_name
+        self.choose_one_text = _chooser_text("Choose %(object)s", name)
+        self.choose_another_text = _chooser_text("Choose another %(object)s", name)
+        self.link_to_chosen_text = _chooser_text("Edit this %(object)s", name)
+
+
+class ChooserViewSet(SnippetChooserViewSet):
+    base_widget_class = ChooserInReadersLanguage
 
 
 class PolicyAreaViewSet(SnippetViewSet):
@@ -32,6 +61,7 @@ class PolicyAreaViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Policy areas")
     list_display = ["name", "sort_order"]
     search_fields = ["name"]
+    chooser_viewset_class = ChooserViewSet
 
 
 class InstitutionViewSet(SnippetViewSet):
@@ -40,6 +70,31 @@ class InstitutionViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Institutions")
     list_display = ["name", "city"]
     search_fields = ["name"]
+    chooser_viewset_class = ChooserViewSet
+
+
+class TranslateOnlyPolicy(ModelPermissionPolicy):
+    """Responses are recorded in the outcomes admin, which publishes them and tells
+    the members; as snippets they are only edited and translated."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "delete") and super().user_has_permission(
+            user, action
+        )
+
+
+class ResponseViewSet(SnippetViewSet):
+    model = RecommendationResponse
+    icon = "doc-full"
+    menu_label = gettext_lazy("Responses")
+    list_display = ["recommendation", "outcome", "published_at"]
+
+
+register_permission_policy(
+    RecommendationResponse,
+    TranslateOnlyPolicy(RecommendationResponse),
+    exact_class=True,
+)
 
 
 class TrackerEntryViewSet(SnippetViewSet):
@@ -54,6 +109,7 @@ class TrackerEntryViewSet(SnippetViewSet):
 register_snippet(PolicyAreaViewSet)
 register_snippet(InstitutionViewSet)
 register_snippet(TrackerEntryViewSet)
+register_snippet(ResponseViewSet)
 
 
 @hooks.register("register_permissions")

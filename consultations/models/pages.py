@@ -10,9 +10,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from consultations.models.records import Consultation, ReportNames, Visibility
+from consultations.models.snippets import Institution, PolicyArea
 from portal.groups import MIGRANT_TEAM
+from portal.languages import localized_by_pk
 
 
 class AttachedRoutesMixin(RoutablePageMixin):
@@ -132,6 +135,11 @@ class ConsultationPage(AttachedRoutesMixin, Page):
         InlinePanel("polls", label=_("Poll question"), heading=_("Polls")),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    # The same in every language, and not offered to translators as segments.
+    override_translatable_fields = [
+        SynchronizedField("participant_group", overridable=False),
+        SynchronizedField("source_document", overridable=False),
+    ]
 
     parent_page_types = ["consultations.ConsultationIndexPage"]
     subpage_types = []
@@ -155,6 +163,22 @@ class ConsultationPage(AttachedRoutesMixin, Page):
             .filter(key=self.translation_key)
             .first()
         )
+
+    @cached_property
+    def shown_snippets(self):
+        """{(model, pk): version to show} for the areas and institutions of this
+        page's recommendations, in the reader's language: two queries a page."""
+        items = list(self.recommendations.all())
+        return {
+            (model, pk): version
+            for model, field in (
+                (PolicyArea, "area_id"),
+                (Institution, "institution_id"),
+            )
+            for pk, version in localized_by_pk(
+                model, [getattr(item, field) for item in items]
+            ).items()
+        }
 
 
 class PageRecommendation(TranslatableMixin, Orderable):
@@ -189,6 +213,13 @@ class PageRecommendation(TranslatableMixin, Orderable):
         FieldPanel("text"),
         FieldRowPanel([FieldPanel("area"), FieldPanel("institution")]),
     ]
+    # Every language's page points at the original area and institution: a
+    # translator never re-chooses them, and readers see their names in their
+    # language (``shown_area``, ``shown_institution``).
+    override_translatable_fields = [
+        SynchronizedField("area", overridable=False),
+        SynchronizedField("institution", overridable=False),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("recommendation")
@@ -197,6 +228,14 @@ class PageRecommendation(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.title
+
+    @property
+    def shown_area(self):
+        return self.page.shown_snippets.get((PolicyArea, self.area_id))
+
+    @property
+    def shown_institution(self):
+        return self.page.shown_snippets.get((Institution, self.institution_id))
 
 
 class PagePoll(TranslatableMixin, Orderable):

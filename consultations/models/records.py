@@ -15,7 +15,9 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
 
 
 class Visibility(models.TextChoices):
@@ -232,12 +234,22 @@ class ResponseOutcome(models.TextChoices):
     UNDER_CONSIDERATION = "under_consideration", _("Under consideration")
 
 
-class RecommendationResponse(models.Model):
+class RecommendationResponse(TranslatableMixin, models.Model):
     """What became of a recommendation: the organisation's position and the
-    authority's answer, recorded by editors."""
+    authority's answer, recorded by editors in the consultation's language and
+    translated with wagtail-localize like any snippet.
 
-    recommendation = models.OneToOneField(
-        Recommendation, on_delete=models.PROTECT, related_name="response"
+    Each language's copy is a row of its own. Only the texts are translated: the
+    outcome, dates and publication are facts, copied to every copy when the
+    original is saved (``share_facts``) and not offered to translators. Nothing
+    people wrote points at a response, so a re-synced translation loses nothing.
+    """
+
+    recommendation = models.ForeignKey(
+        Recommendation,
+        verbose_name=_("recommendation"),
+        on_delete=models.PROTECT,
+        related_name="responses",
     )
     organisation_position = models.TextField(
         _("the organisation's position"), blank=True
@@ -259,9 +271,34 @@ class RecommendationResponse(models.Model):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
+    FACTS = ["outcome", "responded_on", "adopted_in_version", "published_at"]
+
+    # Edited here only in translations: the original is recorded in the outcomes
+    # admin (``views.admin.ResponseEditView``), which publishes and notifies.
+    panels = [
+        FieldPanel("recommendation", read_only=True),
+        FieldPanel("organisation_position"),
+        FieldRowPanel(
+            [
+                FieldPanel("outcome", read_only=True),
+                FieldPanel("responded_on", read_only=True),
+            ]
+        ),
+        FieldPanel("authority_reasoning"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("recommendation", overridable=False)
+    ]
+
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("response")
         verbose_name_plural = _("responses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation", "locale"],
+                name="one_response_per_recommendation_and_language",
+            )
+        ]
 
     def __str__(self):
         return str(self.recommendation)
@@ -269,3 +306,11 @@ class RecommendationResponse(models.Model):
     @property
     def is_published(self):
         return self.published_at is not None
+
+    def share_facts(self):
+        """Copy the outcome, dates and publication to the translations."""
+        RecommendationResponse.objects.filter(
+            translation_key=self.translation_key
+        ).exclude(pk=self.pk).update(
+            **{name: getattr(self, name) for name in self.FACTS}
+        )

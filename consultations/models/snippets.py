@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class PolicyArea(TranslatableMixin, index.Indexed, models.Model):
@@ -26,13 +27,15 @@ class PolicyArea(TranslatableMixin, index.Indexed, models.Model):
 
 
 class Institution(TranslatableMixin, index.Indexed, models.Model):
-    """A public body a recommendation is addressed to."""
+    """A public body a recommendation is addressed to. Its name is translated; the
+    city is the same in every language's copy."""
 
     name = models.CharField(_("name"), max_length=200)
     city = models.CharField(_("city"), max_length=100, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("city")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    override_translatable_fields = [SynchronizedField("city", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("institution")

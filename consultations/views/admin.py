@@ -3,6 +3,8 @@ reason, never delete; dismiss reports; reply as the organisation), the outcomes
 (responses, reports to download), comment translations for the authority and the
 dashboard panel. Each view asks ``consultations.access`` at its door."""
 
+from collections import defaultdict
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
@@ -18,6 +20,7 @@ from wagtail.admin.auth import permission_denied, user_passes_test
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
+from wagtail_localize.models import TranslationSource
 
 from consultations import reports, services
 from consultations.access import (
@@ -191,8 +194,8 @@ class OutcomesView(WagtailAdminTemplateMixin, TemplateView):
                     distinct=True,
                 ),
                 responded_count=Count(
-                    "recommendations__response",
-                    filter=Q(recommendations__response__published_at__isnull=False),
+                    "recommendations",
+                    filter=Q(recommendations__responses__published_at__isnull=False),
                     distinct=True,
                 ),
             ).order_by("-opens_at")
@@ -234,6 +237,30 @@ class ResponsesView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         rows, _general = consultation_results(self.record, self.record.source_locale)
+        translations = defaultdict(list)
+        for response in RecommendationResponse.objects.filter(
+            recommendation__consultation=self.record
+        ).exclude(locale=self.record.source_locale_id):
+            translations[response.translation_key].append(response)
+        locales = list(Locale.objects.order_by("pk"))
+        sources = {
+            source.object_id: source
+            for source in TranslationSource.objects.filter(
+                object_id__in=[
+                    row.response.translation_key for row in rows if row.response
+                ]
+            )
+        }
+        for row in rows:
+            if row.response:
+                done = translations[row.response.translation_key]
+                row.translations = [
+                    (locale, next((r for r in done if r.locale_id == locale.pk), None))
+                    for locale in locales
+                    if locale.pk != self.record.source_locale_id
+                ]
+                row.untranslated = any(t is None for _l, t in row.translations)
+                row.translation_source = sources.get(row.response.translation_key)
         context.update(record=self.record, rows=rows)
         return context
 
@@ -248,9 +275,14 @@ class ResponseEditView(WagtailAdminTemplateMixin, TemplateView):
             Recommendation.objects.select_related("consultation"),
             pk=kwargs["recommendation_id"],
         )
-        self.response = getattr(
-            self.recommendation, "response", None
-        ) or RecommendationResponse(recommendation=self.recommendation)
+        # The original, in the consultation's language; its translations are made
+        # with wagtail-localize's Translate action (see the responses list).
+        source_locale = self.recommendation.consultation.source_locale_id
+        self.response = self.recommendation.responses.filter(
+            locale=source_locale
+        ).first() or RecommendationResponse(
+            recommendation=self.recommendation, locale_id=source_locale
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
@@ -289,9 +321,10 @@ class ResponseEditView(WagtailAdminTemplateMixin, TemplateView):
         form = ResponseForm(request.POST, instance=self.response)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        services.save_response(
+        response = services.save_response(
             form.save(commit=False), publish=form.cleaned_data["publish"]
         )
+        response.share_facts()
         messages.success(request, _("The response is saved."))
         return redirect("consultations_responses", self.recommendation.consultation_id)
 
@@ -497,7 +530,7 @@ class OverviewPanel(Component):
             "responses_missing": Recommendation.objects.filter(
                 consultation__in=Consultation.objects.closed(now), archived_at=None
             )
-            .filter(Q(response=None) | Q(response__published_at=None))
+            .exclude(responses__published_at__isnull=False)
             .count(),
             "phase_open": Phase.OPEN,
         }

@@ -30,8 +30,10 @@ from consultations.models import (
     PollQuestion,
     Recommendation,
     Stance,
+    TrackerEntry,
 )
 from consultations.views.refusals import refusals
+from portal.languages import localized
 
 COMMENTS_PER_PAGE = 20
 
@@ -322,16 +324,26 @@ def _chain(access, recommendation, language, current):
             "to_version": current.draft_version,
             "text": word_diff(first.text, current.text),
         }
-    response = getattr(recommendation, "response", None)
+    code = language.language_code
+    # One response per recommendation, with a copy per language it was translated
+    # into; the facts (publication too) are the same in every copy.
+    response = next(
+        iter(localized(recommendation.responses.all(), code).values()), None
+    )
     if response and not (response.is_published or access.can("moderate")):
         response = None
-    entry = getattr(recommendation, "tracker_entry", None)
-    updates = list(entry.updates.order_by("date", "pk")) if entry else []
+    entries = TrackerEntry.for_reader(
+        recommendation.tracker_entries.select_related("locale").prefetch_related(
+            "updates__locale"
+        ),
+        code,
+    )
+    entry = entries[0] if entries else None
     return {
         "draft_change": draft_change,
         "response": response,
         "tracker_entry": entry,
-        "updates": updates,
+        "updates": entry.timeline if entry else [],
     }
 
 

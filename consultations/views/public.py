@@ -5,15 +5,16 @@ implementation tracker. Each asks ``consultations.access``."""
 from collections import defaultdict
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from consultations import reports
 from consultations.access import ConsultationAccess, viewable
 from consultations.models import (
     Consultation,
     ConsultationPage,
+    ImplementationUpdate,
     Institution,
     PolicyArea,
     RecommendationVersion,
@@ -28,6 +29,7 @@ from consultations.results import (
 )
 from consultations.views.refusals import refusals
 from portal.cache import query_read
+from portal.languages import Shown, localized, reader_language
 
 # --- The list of consultations -------------------------------------------------------
 
@@ -119,63 +121,61 @@ def tracker(request, tracker_page):
     return tracker_page.render(request, context_overrides=tracker_context(request))
 
 
-def _localized_names(model, locale):
-    """{translation_key: name in this language (or the original)} for a snippet."""
-    names = {}
-    for item in model.objects.filter(
-        locale__in={locale.pk, Locale.get_default().pk}
-    ).order_by("locale_id"):
-        if item.locale_id == locale.pk or item.translation_key not in names:
-            names[item.translation_key] = item.name
-    return names
-
-
 def tracker_context(request):
-    locale = Locale.get_active()
-    areas = _localized_names(PolicyArea, locale)
-    institutions = _localized_names(Institution, locale)
-    entries = TrackerEntry.objects.select_related(
-        "area", "institution"
-    ).prefetch_related("updates")
+    language = reader_language()
+    areas = localized(PolicyArea.objects.all(), language)
+    institutions = localized(Institution.objects.all(), language)
+    versions = TrackerEntry.objects.select_related(
+        "locale", "area", "institution"
+    ).prefetch_related(
+        Prefetch("updates", ImplementationUpdate.objects.select_related("locale"))
+    )
     area_key = request.GET.get("area") or ""
     institution_key = request.GET.get("institution") or ""
     # A filter left at "all" sends an empty value; anything else unknown is
     # ignored, and then the page is not kept under that address.
     if area_key in {str(k) for k in areas}:
-        entries = entries.filter(area__translation_key=area_key)
+        versions = versions.filter(area__translation_key=area_key)
         query_read(request, "area")
     elif area_key == "":
         query_read(request, "area")
     if institution_key in {str(k) for k in institutions}:
-        entries = entries.filter(institution__translation_key=institution_key)
+        versions = versions.filter(institution__translation_key=institution_key)
         query_read(request, "institution")
     elif institution_key == "":
         query_read(request, "institution")
-    entries = list(entries)
+    entries = TrackerEntry.for_reader(versions, language)
     # A recommendation from a public consultation is named in the reader's
     # language. A team-only consultation's wording stays with the team: the entry
     # shows the title the editor gave it.
     titles = dict(
         RecommendationVersion.objects.filter(
             viewable(AnonymousUser(), "recommendation__consultation__"),
-            recommendation__tracker_entry__in=entries,
-            locale=locale,
+            recommendation__in=[e.recommendation_id for e in entries],
+            locale__language_code=language,
         )
         .order_by("draft_version")
-        .values_list("recommendation__tracker_entry", "title")
+        .values_list("recommendation", "title")
     )
     for entry in entries:
-        entry.display_title = titles.get(entry.pk, entry.title)
+        if entry.fallback_language and entry.recommendation_id in titles:
+            entry.display_title = Shown(titles[entry.recommendation_id])
+        else:
+            entry.display_title = Shown(entry.title, entry.fallback_language)
+
+    def shown(snippets, related):
+        return snippets.get(related.translation_key) if related else None
 
     per_area = defaultdict(lambda: defaultdict(int))
     for entry in entries:
-        current = entry.current
-        status = current.status if current else ImplementationStatus.NOT_STARTED
-        key = entry.area.translation_key if entry.area else None
-        per_area[key][status] += 1
+        status = (
+            entry.latest.status if entry.latest else ImplementationStatus.NOT_STARTED
+        )
+        per_area[shown(areas, entry.area)][status] += 1
     progress = [
         {
-            "name": areas.get(key, _("Other")),
+            "name": area.name if area else _("Other"),
+            "area": area,
             "total": sum(statuses.values()),
             "implemented": statuses[ImplementationStatus.IMPLEMENTED],
             "in_progress": statuses[ImplementationStatus.IN_PROGRESS],
@@ -184,24 +184,22 @@ def tracker_context(request):
                 for status, label in ImplementationStatus.choices
             ],
         }
-        for key, statuses in per_area.items()
+        for area, statuses in per_area.items()
     ]
-    progress.sort(key=lambda row: row["name"])
+    progress.sort(key=lambda row: str(row["name"]))
     return {
         "entries": [
             {
                 "entry": entry,
-                "current": entry.current,
-                "area": areas.get(entry.area.translation_key) if entry.area else "",
-                "institution": institutions.get(entry.institution.translation_key)
-                if entry.institution
-                else "",
+                "current": entry.latest,
+                "area": shown(areas, entry.area),
+                "institution": shown(institutions, entry.institution),
             }
             for entry in entries
         ],
         "progress": progress,
-        "areas": sorted(areas.items(), key=lambda kv: kv[1]),
-        "institutions": sorted(institutions.items(), key=lambda kv: kv[1]),
+        "areas": sorted(areas.items(), key=lambda kv: kv[1].name),
+        "institutions": sorted(institutions.items(), key=lambda kv: kv[1].name),
         "area_key": area_key,
         "institution_key": institution_key,
         "statuses": ImplementationStatus.choices,
