@@ -47,6 +47,28 @@ from consultations.models import (
 from consultations.models.records import Phase
 from consultations.results import consultation_results
 
+
+class AdminPage(WagtailAdminTemplateMixin, TemplateView):
+    """A page of the module in the Wagtail admin, under the pages named in
+    ``parents`` (URL name, label) in the breadcrumbs."""
+
+    parents = ()
+
+    def get_parent_crumbs(self):
+        return [{"url": reverse(name), "label": label} for name, label in self.parents]
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            *self.get_parent_crumbs(),
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+OUTCOMES = ("consultations_outcomes", gettext_lazy("Consultation outcomes"))
+TO_TRANSLATE = ("consultations_translations", gettext_lazy("Comments to translate"))
+MODERATION = ("consultations_moderation", gettext_lazy("Comment moderation"))
+
 editors_only = method_decorator(user_passes_test(may_moderate), name="dispatch")
 translators_only = method_decorator(user_passes_test(may_translate), name="dispatch")
 
@@ -66,13 +88,10 @@ def _comments():
 
 
 @editors_only
-class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
+class ModerationQueueView(AdminPage):
     page_title = gettext_lazy("Comment moderation")
     header_icon = "comment"
     template_name = "consultations/admin/moderation_queue.html"
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -93,21 +112,13 @@ class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
 
 
 @editors_only
-class CommentModerationView(WagtailAdminTemplateMixin, TemplateView):
+class CommentModerationView(AdminPage):
+    parents = (MODERATION,)
     header_icon = "comment"
     template_name = "consultations/admin/moderate_comment.html"
 
     def get_page_title(self):
         return _("Comment #%(id)s") % {"id": self.kwargs["comment_id"]}
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {
-                "url": reverse("consultations_moderation"),
-                "label": _("Comment moderation"),
-            },
-            {"url": "", "label": self.get_page_title()},
-        ]
 
     def dispatch(self, request, *args, **kwargs):
         self.comment = get_object_or_404(_comments(), pk=kwargs["comment_id"])
@@ -176,13 +187,10 @@ def _participation(records):
 
 
 @editors_only
-class OutcomesView(WagtailAdminTemplateMixin, TemplateView):
+class OutcomesView(AdminPage):
     page_title = gettext_lazy("Consultation outcomes")
     header_icon = "doc-full"
     template_name = "consultations/admin/outcomes.html"
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -214,7 +222,8 @@ class OutcomesView(WagtailAdminTemplateMixin, TemplateView):
 
 
 @editors_only
-class ResponsesView(WagtailAdminTemplateMixin, TemplateView):
+class ResponsesView(AdminPage):
+    parents = (OUTCOMES,)
     header_icon = "doc-full"
     template_name = "consultations/admin/responses.html"
 
@@ -224,15 +233,6 @@ class ResponsesView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_title(self):
         return _("Responses: %(title)s") % {"title": self.record.title}
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {
-                "url": reverse("consultations_outcomes"),
-                "label": _("Consultation outcomes"),
-            },
-            {"url": "", "label": self.get_page_title()},
-        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -266,7 +266,8 @@ class ResponsesView(WagtailAdminTemplateMixin, TemplateView):
 
 
 @editors_only
-class ResponseEditView(WagtailAdminTemplateMixin, TemplateView):
+class ResponseEditView(AdminPage):
+    parents = (OUTCOMES,)
     header_icon = "doc-full"
     template_name = "consultations/admin/response_form.html"
 
@@ -290,19 +291,10 @@ class ResponseEditView(WagtailAdminTemplateMixin, TemplateView):
             "number": self.recommendation.number
         }
 
-    def get_breadcrumbs_items(self):
+    def get_parent_crumbs(self):
         consultation = self.recommendation.consultation
-        return self.breadcrumbs_items + [
-            {
-                "url": reverse("consultations_outcomes"),
-                "label": _("Consultation outcomes"),
-            },
-            {
-                "url": reverse("consultations_responses", args=[consultation.pk]),
-                "label": consultation.title,
-            },
-            {"url": "", "label": self.get_page_title()},
-        ]
+        url = reverse("consultations_responses", args=[consultation.pk])
+        return [*super().get_parent_crumbs(), {"url": url, "label": consultation.title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -345,13 +337,10 @@ def report(request, consultation_id, kind):
 
 
 @translators_only
-class TranslationQueueView(WagtailAdminTemplateMixin, TemplateView):
+class TranslationQueueView(AdminPage):
     page_title = gettext_lazy("Comments to translate")
     header_icon = "globe"
     template_name = "consultations/admin/translation_queue.html"
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -376,9 +365,10 @@ class TranslationQueueView(WagtailAdminTemplateMixin, TemplateView):
 
 
 @translators_only
-class TranslateView(WagtailAdminTemplateMixin, TemplateView):
+class TranslateView(AdminPage):
     """Translate a comment or a stance's reason into Polish for the report."""
 
+    parents = (TO_TRANSLATE,)
     header_icon = "globe"
     template_name = "consultations/admin/translate_comment.html"
     kinds = {
@@ -410,15 +400,6 @@ class TranslateView(WagtailAdminTemplateMixin, TemplateView):
                 "number": self.item.recommendation.number
             }
         return _("Translate comment #%(id)s") % {"id": self.item.pk}
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {
-                "url": reverse("consultations_translations"),
-                "label": _("Comments to translate"),
-            },
-            {"url": "", "label": self.get_page_title()},
-        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -468,10 +449,11 @@ class TranslateView(WagtailAdminTemplateMixin, TemplateView):
 
 
 @editors_only
-class TranslationsBehindView(WagtailAdminTemplateMixin, TemplateView):
+class TranslationsBehindView(AdminPage):
     """Per language, the recommendations whose translation says an older wording
     than the original: readers of that language are shown the original meanwhile."""
 
+    parents = (OUTCOMES,)
     header_icon = "globe"
     template_name = "consultations/admin/translations_behind.html"
 
@@ -486,15 +468,6 @@ class TranslationsBehindView(WagtailAdminTemplateMixin, TemplateView):
         return _("Translations behind the original: %(title)s") % {
             "title": self.record.title
         }
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {
-                "url": reverse("consultations_outcomes"),
-                "label": _("Consultation outcomes"),
-            },
-            {"url": "", "label": self.get_page_title()},
-        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
