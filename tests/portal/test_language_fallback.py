@@ -10,9 +10,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from portal.groups import MIGRANT_TEAM
+from portal.languages import IN_LANGUAGE
 from portal.models import FooterContent, MainMenu
 from tests.factories import StandardPageFactory, publish, translate
 
@@ -68,12 +70,14 @@ def squeeze(text):
     return " ".join(text.split())
 
 
-def assert_marked_polish(link, title):
-    """hreflang, a visible "PL", "in Polish" for screen readers, the Polish title
-    in lang="pl"."""
+def assert_marked_polish(link, title, reader="en"):
+    """hreflang, a visible "PL", "in Polish" (in the reader's language) for screen
+    readers, the Polish title in lang="pl"."""
+    with translation.override(reader):
+        in_polish = f"({IN_LANGUAGE['pl']})"
     assert link["attrs"].get("hreflang") == "pl"
     assert squeeze(link["text"]).startswith("PL")
-    assert "(in Polish)" in squeeze(link["spoken"])
+    assert in_polish in squeeze(link["spoken"])
     assert "PL" not in link["spoken"]  # the code is shown; its name is read
     assert squeeze(link["lang"].get("pl", "")) == title
 
@@ -228,7 +232,9 @@ def test_search_shows_the_readers_language_first_then_other_languages_labelled(
     # The Polish version of the translated page is not offered a second time.
     assert "Karta pobytu krok po kroku" not in html
     assert "notatki zespołu" not in html
-    assert_marked_polish(link_to(response, residence_pages.url), "Karta pobytu: opłaty")
+    assert_marked_polish(
+        link_to(response, residence_pages.url), "Karta pobytu: opłaty", reader="uk"
+    )
     assert '<p lang="pl">Ile kosztuje karta pobytu.</p>' in html
     assert 'class="language-note" lang="uk"' in html
 
