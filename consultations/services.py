@@ -792,6 +792,7 @@ def answer_poll(member, question, choices, language):
     # interleave (SQLite's immediate transactions serialise writers already).
     answer = PollAnswer.objects.select_for_update().get(pk=answer.pk)
     answer.language = language
-    answer.save(update_fields=["language", "updated_at"])
+    answer.draft_version = question.consultation.draft_version
+    answer.save(update_fields=["language", "draft_version", "updated_at"])
     answer.choices.set(choices)
     return answer

@@ -286,6 +286,9 @@ class PollAnswer(models.Model):
     )
     choices = models.ManyToManyField(PollChoice, related_name="answers")
     language = models.CharField(max_length=8)
+    # The consultation's draft version when the member last answered. Empty for
+    # answers given before it was recorded.
+    draft_version = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

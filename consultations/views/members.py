@@ -642,6 +642,7 @@ def answer_poll(request, page, question_id):
         consultation=access.consultation,
         archived_at=None,
     )
+    question.consultation = access.consultation
     access.require("answer_poll")
     item = page.polls.filter(translation_key=question.key).first()
     if item is None:

@@ -200,3 +200,19 @@ def test_nothing_is_behind_once_translated(
     record.refresh_from_db()
 
     assert services.translations_behind(record) == []
+
+
+def test_a_poll_answer_records_the_draft_version_it_was_given_on(
+    client, consultation_page, record, member
+):
+    reword_first(consultation_page, NEW_POLISH)
+    record.refresh_from_db()
+    question = record.poll_questions.get(sort_order=1)
+    client.force_login(member)
+
+    client.post(
+        route(consultation_page, "answer_poll", question.pk),
+        {f"poll{question.pk}-choices": str(question.choices.first().key)},
+    )
+
+    assert question.answers.get().draft_version == record.draft_version == 2
