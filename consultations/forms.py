@@ -241,7 +241,8 @@ class TranslationForm(forms.Form):
 class PreferencesForm(forms.ModelForm):
     class Meta:
         model = MemberProfile
-        fields = ["language", *PREFERENCE.values()]
+        # Two kinds of e-mail may share one setting.
+        fields = ["language", *dict.fromkeys(PREFERENCE.values())]
 
 
 class DeleteAccountForm(forms.Form):

@@ -1,10 +1,12 @@
 """E-mail to members, in each member's language, sent in the background.
 
-Four kinds: a consultation opened; it closes in two days (to those who have not
+The kinds: a consultation opened; it closes in two days (to those who have not
 responded); someone replied to my comment; a response was published on a
-recommendation I commented on. Each member can switch each kind off, and every
-e-mail carries a link that does so without logging in. A ``Notification`` row per
-member, kind and subject keeps any e-mail from going out twice.
+recommendation I commented on; a moderator hid one of my comments (with the
+reason) or showed it again; a recommendation I took a stance on was reworded.
+Each member can switch each kind off, and every e-mail carries a link that does so
+without logging in. A ``Notification`` row per member, kind and subject keeps any
+e-mail from going out twice.
 """
 
 from datetime import timedelta
@@ -20,6 +22,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 from wagtail.models import Page
 
+from consultations.access import ConsultationAccess
 from consultations.models import (
     Comment,
     Consultation,
@@ -36,6 +39,11 @@ PREFERENCE = {
     NotificationKind.CLOSING: "notify_closing",
     NotificationKind.REPLY: "notify_replies",
     NotificationKind.RESPONSE: "notify_responses",
+    # One setting for both: hearing that a comment was hidden but not that it is
+    # back would be worse than neither.
+    NotificationKind.HIDDEN: "notify_moderation",
+    NotificationKind.SHOWN: "notify_moderation",
+    NotificationKind.REWORDED: "notify_rewording",
 }
 CLOSING_NOTICE = timedelta(days=2)
 SALT = "consultations.notifications"
@@ -103,6 +111,14 @@ def send_notification(member_id, kind, subject_key, **details):
     profile = profile_of(member)
     if not getattr(profile, PREFERENCE[kind]):
         return False
+    if Notification.objects.filter(
+        member=member, kind=kind, subject_key=subject_key
+    ).exists():
+        return False  # sent before
+    with translation.override(profile.language):
+        found = _details(kind, profile.language, member=member, **details)
+    if found is None:
+        return False  # no longer anything to tell this member
     try:
         with transaction.atomic():
             claim = Notification.objects.create(
@@ -118,7 +134,7 @@ def send_notification(member_id, kind, subject_key, **details):
                 reverse("notifications_off", args=[switch_off_token(member, kind)])
             ),
             "preferences_url": absolute(reverse("notification_preferences")),
-            **_details(kind, profile.language, **details),
+            **found,
         }
         subject = render_to_string(f"consultations/email/{kind}_subject.txt", context)
         body = render_to_string(f"consultations/email/{kind}_body.txt", context)
@@ -130,40 +146,69 @@ def send_notification(member_id, kind, subject_key, **details):
     return True
 
 
-def _details(
-    kind, language, consultation_id=None, comment_id=None, recommendation_id=None
-):
-    if kind in (NotificationKind.OPENING, NotificationKind.CLOSING):
-        consultation = Consultation.objects.select_related("source_locale").get(
-            pk=consultation_id
+def _details(kind, language, member, **details):
+    """What an e-mail of this kind says, or None if it should not go after all."""
+    return DETAILS[kind](language, member=member, **details)
+
+
+def _consultation_details(language, member, consultation_id):
+    consultation = Consultation.objects.select_related("source_locale").get(
+        pk=consultation_id
+    )
+    page = consultation_page(consultation, language)
+    return {
+        "consultation": consultation,
+        "title": consultation_title(consultation, page, language),
+        "url": consultation_url(consultation, language, page=page),
+    }
+
+
+def _comment_url(comment, language, page):
+    if comment.recommendation_id:
+        url = consultation_url(
+            comment.consultation,
+            language,
+            "recommendation",
+            [comment.recommendation_id],
+            page=page,
         )
-        page = consultation_page(consultation, language)
-        return {
-            "consultation": consultation,
-            "title": consultation_title(consultation, page, language),
-            "url": consultation_url(consultation, language, page=page),
-        }
-    if kind == NotificationKind.REPLY:
-        reply = Comment.objects.select_related(
-            "consultation__source_locale", "recommendation"
-        ).get(pk=comment_id)
-        page = consultation_page(reply.consultation, language)
-        if reply.recommendation_id:
-            url = consultation_url(
-                reply.consultation,
-                language,
-                "recommendation",
-                [reply.recommendation_id],
-                page=page,
-            )
-        else:
-            url = consultation_url(reply.consultation, language, page=page)
-        return {
-            "consultation": reply.consultation,
-            "title": consultation_title(reply.consultation, page, language),
-            "reply": reply,
-            "url": url and f"{url}#comment-{reply.pk}",
-        }
+    else:
+        url = consultation_url(comment.consultation, language, page=page)
+    return url and f"{url}#comment-{comment.pk}"
+
+
+def _reply_details(language, member, comment_id):
+    reply = Comment.objects.select_related(
+        "consultation__source_locale", "recommendation"
+    ).get(pk=comment_id)
+    page = consultation_page(reply.consultation, language)
+    return {
+        "consultation": reply.consultation,
+        "title": consultation_title(reply.consultation, page, language),
+        "reply": reply,
+        "url": _comment_url(reply, language, page),
+    }
+
+
+def _moderation_details(language, member, comment_id, reason=""):
+    """A hidden comment (with the moderator's reason as it was given) or one shown
+    again; the link only if its author may still read the consultation."""
+    comment = Comment.objects.select_related(
+        "consultation__source_locale", "recommendation"
+    ).get(pk=comment_id)
+    consultation = comment.consultation
+    page = consultation_page(consultation, language)
+    may_view = ConsultationAccess(member, consultation).can("view")
+    return {
+        "consultation": consultation,
+        "title": consultation_title(consultation, page, language),
+        "comment": comment,
+        "reason": reason,
+        "url": _comment_url(comment, language, page) if may_view else None,
+    }
+
+
+def _response_details(language, member, recommendation_id):
     recommendation = Recommendation.objects.select_related(
         "consultation__source_locale"
     ).get(pk=recommendation_id)
@@ -182,6 +227,45 @@ def _details(
         "response": response,
         "url": url and f"{url}#outcome",
     }
+
+
+def _rewording_details(language, member, recommendation_id, version):
+    """Sent only while the member's stance is still on a wording older than
+    ``version`` and they may read the consultation; the confirm step is offered
+    only to those who may still take a stance. The wording itself is left to the
+    page, which shows it in the reader's language or says it is not translated
+    yet, and what changed."""
+    recommendation = Recommendation.objects.select_related(
+        "consultation__source_locale"
+    ).get(pk=recommendation_id)
+    consultation = recommendation.consultation
+    access = ConsultationAccess(member, consultation)
+    stance_is_older = Stance.objects.filter(
+        recommendation=recommendation, member=member, draft_version__lt=version
+    ).exists()
+    if not (stance_is_older and access.can("view")):
+        return None
+    page = consultation_page(consultation, language)
+    return {
+        "consultation": consultation,
+        "title": consultation_title(consultation, page, language),
+        "recommendation": recommendation,
+        "may_confirm": access.can("stance"),
+        "url": consultation_url(
+            consultation, language, "recommendation", [recommendation.pk], page=page
+        ),
+    }
+
+
+DETAILS = {
+    NotificationKind.OPENING: _consultation_details,
+    NotificationKind.CLOSING: _consultation_details,
+    NotificationKind.REPLY: _reply_details,
+    NotificationKind.RESPONSE: _response_details,
+    NotificationKind.HIDDEN: _moderation_details,
+    NotificationKind.SHOWN: _moderation_details,
+    NotificationKind.REWORDED: _rewording_details,
+}
 
 
 def _enqueue(member_id, kind, subject_key, **details):
@@ -219,6 +303,51 @@ def notify_response(recommendation):
             NotificationKind.RESPONSE,
             f"response:{recommendation.pk}",
             recommendation_id=recommendation.pk,
+        )
+
+
+def notify_moderation(comment, kind, editor, since):
+    """Tell a comment's author that a moderator hid it (``since``: when) or showed
+    it again (``since``: when it had been hidden): one e-mail per hiding and one
+    per showing again, however often the moderator's form is sent."""
+    if (
+        comment.author_id is None
+        or comment.is_official
+        or comment.author_id == getattr(editor, "pk", None)
+        or comment.withdrawn_at is not None
+    ):
+        return
+    details = {"comment_id": comment.pk}
+    if kind == NotificationKind.HIDDEN:
+        # As given now: if the comment is shown again before the e-mail goes,
+        # the reason is gone from the comment.
+        details["reason"] = comment.hidden_reason
+    _enqueue(
+        comment.author_id,
+        kind,
+        f"{kind}:{comment.pk}:{since:%Y%m%d%H%M%S%f}",
+        **details,
+    )
+
+
+def notify_rewording(consultation, recommendations):
+    """Tell each member whose stance on a reworded recommendation is on an earlier
+    wording: one e-mail per recommendation and draft version."""
+    version = consultation.draft_version
+    stances = (
+        Stance.objects.filter(
+            recommendation__in=recommendations, draft_version__lt=version
+        )
+        .exclude(member=None)
+        .values_list("member", "recommendation")
+    )
+    for member_id, recommendation_id in stances:
+        _enqueue(
+            member_id,
+            NotificationKind.REWORDED,
+            f"reworded:{recommendation_id}:{version}",
+            recommendation_id=recommendation_id,
+            version=version,
         )
 
 

@@ -29,6 +29,7 @@ from consultations.models import (
     Stance,
     StanceTranslation,
 )
+from consultations.models.participation import NotificationKind
 
 
 class RateLimited(Exception):
@@ -79,8 +80,10 @@ def sync_consultation(page):
         consultation.results_published = page.results_published
         consultation.report_names = page.report_names
         consultation.save()
-        if _sync_recommendations(consultation, page, is_new):
+        moved_on, reworded = _sync_recommendations(consultation, page, is_new)
+        if moved_on:
             consultation.save(update_fields=["draft_version", "updated_at"])
+            notifications.notify_rewording(consultation, reworded)
         _sync_polls(consultation, page)
     _record_wording(consultation, page)
     sync_view_restrictions(consultation)
@@ -88,7 +91,8 @@ def sync_consultation(page):
 
 
 def _sync_recommendations(consultation, page, is_new):
-    """Number, add and archive recommendations; True if the draft version moved on."""
+    """Number, add and archive recommendations. Returns whether the draft version
+    moved on, and the recommendations reworded in it that had a wording before."""
     now = timezone.now()
     items = list(page.recommendations.all())
     records = {record.key: record for record in consultation.recommendations.all()}
@@ -111,7 +115,7 @@ def _sync_recommendations(consultation, page, is_new):
             record.save(update_fields=["number", "archived_at"])
         version = latest.get(record.pk)
         if version is None or (version.title, version.text) != (item.title, item.text):
-            reworded.append((record, item))
+            reworded.append((record, item, version is not None))
 
     kept = {item.translation_key for item in items}
     archived = [
@@ -124,7 +128,7 @@ def _sync_recommendations(consultation, page, is_new):
     moved_on = not is_new and bool(reworded or archived)
     if moved_on:
         consultation.draft_version += 1
-    for record, item in reworded:
+    for record, item, _had_wording in reworded:
         RecommendationVersion.objects.update_or_create(
             recommendation=record,
             draft_version=consultation.draft_version,
@@ -135,7 +139,8 @@ def _sync_recommendations(consultation, page, is_new):
                 "translates_version": consultation.draft_version,
             },
         )
-    return moved_on
+    changed = [record for record, _item, had_wording in reworded if had_wording]
+    return moved_on, changed if moved_on else []
 
 
 def _record_wording(consultation, page):
@@ -646,23 +651,44 @@ def report_comment(comment, reporter, reason, details):
 
 @transaction.atomic
 def hide_comment(comment, editor, reason):
-    comment.hidden_at = timezone.now()
-    comment.hidden_reason = reason
-    comment.hidden_by = editor
-    comment.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
+    """Hide a comment, or change the reason of one already hidden. Only the first
+    of two hides (a resent form, two moderators at once) tells its author."""
+    now = timezone.now()
+    newly_hidden = Comment.objects.filter(pk=comment.pk, hidden_at=None).update(
+        hidden_at=now, hidden_reason=reason, hidden_by=editor
+    )
+    if not newly_hidden:
+        Comment.objects.filter(pk=comment.pk).update(
+            hidden_reason=reason, hidden_by=editor
+        )
+    comment.refresh_from_db(fields=["hidden_at", "hidden_reason", "hidden_by"])
     comment.reports.filter(resolved_at=None).update(
         resolved_at=timezone.now(), resolved_by=editor
     )
     audit.log_moderation(comment, audit.HIDE, editor)
+    if newly_hidden:
+        notifications.notify_moderation(
+            comment, NotificationKind.HIDDEN, editor, since=now
+        )
 
 
 @transaction.atomic
 def unhide_comment(comment, editor):
-    comment.hidden_at = None
-    comment.hidden_reason = ""
-    comment.hidden_by = None
-    comment.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
+    """Show a hidden comment again and tell its author, once per hiding."""
+    hidden_at = (
+        Comment.objects.filter(pk=comment.pk).values_list("hidden_at", flat=True).get()
+    )
+    shown_again = hidden_at is not None and (
+        Comment.objects.filter(pk=comment.pk, hidden_at=hidden_at).update(
+            hidden_at=None, hidden_reason="", hidden_by=None
+        )
+    )
+    comment.refresh_from_db(fields=["hidden_at", "hidden_reason", "hidden_by"])
     audit.log_moderation(comment, audit.UNHIDE, editor)
+    if shown_again:
+        notifications.notify_moderation(
+            comment, NotificationKind.SHOWN, editor, since=hidden_at
+        )
 
 
 @transaction.atomic

@@ -64,6 +64,14 @@ class MemberProfile(models.Model):
         _("when a response is published on a recommendation I commented on"),
         default=True,
     )
+    notify_moderation = models.BooleanField(
+        _("when a moderator hides or shows again one of my comments"), default=True
+    )
+    notify_rewording = models.BooleanField(
+        _("when a recommendation I took a stance on is reworded"), default=True
+    )
+    # When the member last opened their start page: what is "new" there is newer.
+    last_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("member profile")
@@ -382,6 +390,9 @@ class NotificationKind(models.TextChoices):
     CLOSING = "closing", _("A consultation closes soon")
     REPLY = "reply", _("A reply to a comment")
     RESPONSE = "response", _("A response was published")
+    HIDDEN = "hidden", _("A comment was hidden")
+    SHOWN = "shown", _("A comment was shown again")
+    REWORDED = "reworded", _("A recommendation was reworded")
 
 
 class Notification(models.Model):
