@@ -12,7 +12,7 @@ from portal import links, views
 
 # Members sign in on the public site; the Wagtail admin is for editors only.
 account_patterns = [
-    path("", views.account, name="account"),
+    path("", account_views.start, name="account"),
     path("display-name/", consultation_views.display_name, name="display_name"),
     path("e-mails/", account_views.preferences, name="notification_preferences"),
     path(

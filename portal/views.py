@@ -1,6 +1,5 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
@@ -14,11 +13,6 @@ from portal.search import search_pages
 from portal.sitemaps import PortalSitemap
 
 SEARCH_RESULTS_PER_PAGE = 10
-
-
-@login_required
-def account(request):
-    return render(request, "portal/account.html")
 
 
 class SearchForm(forms.Form):

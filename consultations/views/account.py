@@ -1,31 +1,227 @@
-"""A member's own corner: e-mail settings, everything they said, and leaving."""
+"""A member's own corner: the start page after login, e-mail settings,
+everything they said, and leaving."""
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
+from consultations.access import ConsultationAccess, viewable
 from consultations.forms import DeleteAccountForm, PreferencesForm
 from consultations.models import (
     Comment,
     CommentEdit,
     CommentReport,
+    Consultation,
+    ConsultationPage,
     MemberProfile,
     PollAnswer,
+    RecommendationResponse,
     Stance,
 )
 from consultations.notifications import PREFERENCE, profile_of, read_switch_off_token
 from consultations.services import PageTexts
+from portal.languages import Shown, choose_versions
+
+# The most replies and responses the start page lists as new.
+NEWS_SHOWN = 20
+
+
+@dataclass
+class Link:
+    """A consultation's page for one reader: their language's, else the
+    original's, with its title marked as in another language."""
+
+    title: Shown
+    url: str | None
+
+    def to(self, subpage_url="", anchor=""):
+        if self.url is None:
+            return None
+        return self.url + subpage_url + (f"#{anchor}" if anchor else "")
+
+
+class ConsultationLinks:
+    """The live pages of some consultations, in one query."""
+
+    def __init__(self, request, consultations, language):
+        self.request, self.language = request, language
+        keys = {consultation.key for consultation in consultations}
+        self.pages = {}
+        for page in (
+            ConsultationPage.objects.live()
+            .filter(translation_key__in=keys)
+            .select_related("locale")
+            .order_by("pk")
+        ):
+            self.pages.setdefault(page.translation_key, {})[page.locale_id] = page
+
+    def page(self, consultation):
+        pages = self.pages.get(consultation.key, {})
+        own = next(
+            (p for p in pages.values() if p.locale.language_code == self.language),
+            None,
+        )
+        return own or pages.get(consultation.source_locale_id)
+
+    def __call__(self, consultation):
+        page = self.page(consultation)
+        if page is None:
+            code = consultation.source_locale.language_code
+            return Link(Shown(consultation.title, _other(code, self.language)), None)
+        code = page.locale.language_code
+        return Link(
+            Shown(page.title, _other(code, self.language)), page.get_url(self.request)
+        )
+
+    def recommendation(self, consultation, recommendation_id, anchor=""):
+        page = self.page(consultation)
+        if page is None:
+            return None
+        subpage = page.reverse_subpage("recommendation", args=[recommendation_id])
+        return self(consultation).to(subpage, anchor)
+
+
+def _other(code, language):
+    return None if code == language else code
+
+
+def open_consultations(user, links, consultations):
+    """The open consultations this person may read, with their progress where
+    they take part: the policy decides both."""
+    taken = dict(
+        Stance.objects.filter(
+            member=user,
+            recommendation__consultation__in=consultations,
+            recommendation__archived_at=None,
+        )
+        .values_list("recommendation__consultation")
+        .annotate(n=Count("pk"))
+    )
+    shown = []
+    for consultation in consultations:
+        link = links(consultation)
+        if link.url is None:
+            continue  # no live page to go to
+        shown.append(
+            {
+                "consultation": consultation,
+                "link": link,
+                "takes_part": ConsultationAccess(user, consultation).can("take_part"),
+                "taken": taken.get(consultation.pk, 0),
+                "total": consultation.recommendation_count,
+            }
+        )
+    return shown
+
+
+def start_page(request, profile, now=None):
+    """What a person finds after login: the consultations open to them, with
+    their progress, and the replies to their comments and the responses
+    published since their last visit (or since they joined)."""
+    user, language = request.user, get_language()
+    since = profile.last_seen_at or user.date_joined
+    consultations = list(
+        Consultation.objects.open(now)
+        .filter(viewable(user))
+        .select_related("source_locale")
+        .annotate(
+            recommendation_count=Count(
+                "recommendations", filter=Q(recommendations__archived_at=None)
+            )
+        )
+        .order_by("closes_at", "pk")
+    )
+    replies = list(
+        Comment.objects.filter(
+            viewable(user, "consultation__"),
+            parent__author=user,
+            created_at__gt=since,
+            withdrawn_at=None,
+            hidden_at=None,
+        )
+        .exclude(author=user)
+        .select_related("consultation__source_locale", "author__member_profile")
+        .order_by("-created_at", "-pk")[:NEWS_SHOWN]
+    )
+    # Every language's copy of a response carries the same publication date.
+    responses = list(
+        RecommendationResponse.objects.filter(
+            viewable(user, "recommendation__consultation__"),
+            published_at__gt=since,
+        )
+        .select_related("locale", "recommendation__consultation__source_locale")
+        .order_by("-published_at", "-pk")[: NEWS_SHOWN * len(settings.LANGUAGES)]
+    )
+    responses = sorted(
+        choose_versions(responses, language).values(),
+        key=lambda response: response.published_at,
+        reverse=True,
+    )[:NEWS_SHOWN]
+    links = ConsultationLinks(
+        request,
+        consultations
+        + [reply.consultation for reply in replies]
+        + [response.recommendation.consultation for response in responses],
+        language,
+    )
+    return {
+        "since": profile.last_seen_at,
+        "consultations": open_consultations(user, links, consultations),
+        "replies": [
+            {
+                "comment": reply,
+                "link": links(reply.consultation),
+                "url": links.recommendation(
+                    reply.consultation, reply.recommendation_id, f"comment-{reply.pk}"
+                )
+                if reply.recommendation_id
+                else links(reply.consultation).to(anchor=f"comment-{reply.pk}"),
+            }
+            for reply in replies
+        ],
+        "responses": [
+            {
+                "response": response,
+                "link": links(response.recommendation.consultation),
+                "url": links.recommendation(
+                    response.recommendation.consultation,
+                    response.recommendation_id,
+                    "outcome",
+                ),
+            }
+            for response in responses
+        ],
+    }
+
+
+@never_cache
+@login_required
+def start(request):
+    """The account page, where people land after login."""
+    profile = profile_of(request.user)
+    context = start_page(request, profile)
+    # After computing what is new: it is not new on the next visit.
+    MemberProfile.objects.filter(pk=profile.pk).update(last_seen_at=timezone.now())
+    return TemplateResponse(
+        request,
+        "consultations/account/start.html",
+        {"profile": profile, **context},
+    )
 
 
 @never_cache

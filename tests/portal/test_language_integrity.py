@@ -66,7 +66,7 @@ PAGE_TYPES = {
     "results": "consultations/results.html",
     "tracker": "consultations/tracker_page.html",
     "search results": "portal/search.html",
-    "account": "portal/account.html",
+    "account": "consultations/account/start.html",
     "my data": "consultations/account/my_data.html",
     "login": "registration/login.html",
 }
