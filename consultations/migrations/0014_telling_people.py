@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("consultations", "0012_translatable_outcomes"),
+        ("consultations", "0013_poll_answer_versions"),
     ]
 
     operations = [
