@@ -264,7 +264,7 @@ def test_the_start_page_shows_progress_new_replies_and_new_responses(
 ):
     html = start(client, member)
 
-    assert "You have taken a stance on 2 of 3 recommendations" in html
+    assert "Zajęłaś/zająłeś stanowisko w sprawie 2 z 3 rekomendacji." in html
     assert f'href="{consultation_page.url}"' in html
     assert "Olena" in html and "Odpowiedź Oleny" in html
     assert "Przyjęta" in html  # the published outcome
@@ -303,7 +303,7 @@ def test_an_outsider_sees_no_team_only_consultation_on_the_start_page(
     assert response.status_code == 302
     assert consultation_page.url not in html
     assert f'href="{public.url}"' in html
-    assert "You have taken a stance" not in html
+    assert "Zajęłaś/zająłeś stanowisko" not in html
 
 
 def test_the_start_page_runs_as_many_queries_however_much_is_new(
