@@ -63,6 +63,7 @@ class HomePage(PortalPageMixin, Page):
         "consultations.ConsultationIndexPage",
         "consultations.TrackerPage",
         "counselling.CounsellingPage",
+        "contact.ContactPage",
         "home.StandardPage",
     ]
 

@@ -208,8 +208,8 @@ MENU_LABELS = {
     ],
 }
 FOOTER_LINK_LABELS = {
-    "en": ["Privacy policy", "Accessibility statement"],
-    "ru": ["Политика конфиденциальности", "Заявление о доступности"],
+    "en": ["Privacy policy", "Accessibility statement", "Contact"],
+    "ru": ["Политика конфиденциальности", "Заявление о доступности", "Контакты"],
 }
 
 
@@ -269,4 +269,24 @@ def seed_site_furniture(homes, menu_pages, footer_pages, log):
         translate_snippet(
             menu, locale, items=_links(menu_pages, locale, MENU_LABELS.get(language))
         )
+    _add_missing_footer_links(homes, footer_pages)
     log("site settings, footer and main menu: in every language")
+
+
+def _add_missing_footer_links(homes, footer_pages):
+    """A footer seeded before a page was added to the demo (the contact page) gets
+    a link to it; a second run finds it there and changes nothing."""
+    from portal.models import FooterContent
+
+    for language, home in homes.items():
+        footer = FooterContent.objects.filter(locale=home.locale).first()
+        if footer is None:
+            continue
+        links = _links(footer_pages, home.locale, FOOTER_LINK_LABELS.get(language))
+        linked = {
+            block.value["page"].pk for block in footer.links if block.value["page"]
+        }
+        missing = [link for link in links if link[1]["page"].pk not in linked]
+        if missing:
+            footer.links = [*((b.block_type, b.value) for b in footer.links), *missing]
+            footer.save()

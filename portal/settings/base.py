@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "home",
     "clubs",
     "counselling",
+    "contact",
     "consultations",
     "axes",
     "csp",

@@ -5,6 +5,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from clubs.models import ClubIndexPage
 from consultations.models import ConsultationIndexPage, TrackerPage
+from contact.models import ContactPage
 from counselling.models import CounsellingPage
 from home.models import CampaignIndexPage, HomePage, StandardPage
 
@@ -23,6 +24,7 @@ class HomePageRulesTest(WagtailPageTestCase):
                 ConsultationIndexPage,
                 TrackerPage,
                 CounsellingPage,
+                ContactPage,
                 StandardPage,
             },
         )

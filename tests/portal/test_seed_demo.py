@@ -23,6 +23,7 @@ from consultations.models import (
     Stance,
     TrackerPage,
 )
+from contact.models import ContactPage
 from counselling.models import CounsellingPage
 from home.models import (
     CampaignIndexPage,
@@ -128,6 +129,7 @@ PAGE_TYPES = [
     CampaignPage,
     ClubPage,
     CounsellingPage,
+    ContactPage,
     ConsultationIndexPage,
     ConsultationPage,
     TrackerPage,
@@ -166,6 +168,7 @@ BODY_FIELDS = {
     ClubIndexPage: "intro",
     ClubPage: "body",
     CounsellingPage: "body",
+    ContactPage: "intro",
     ConsultationIndexPage: "intro",
     ConsultationPage: "intro",
     TrackerPage: "intro",

@@ -33,8 +33,10 @@ from consultations.models import (
     StanceTranslation,
 )
 from consultations.notifications import switch_off_token
+from contact.models import ContactMessage, ContactTopic
 from counselling.models import CounsellingRequest
 from tests.consultations.conftest import route
+from tests.contact.factories import ContactPageFactory
 from tests.counselling.factories import CounsellingRequestFactory, CounsellorFactory
 from tests.factories import (
     PASSWORD,
@@ -47,7 +49,14 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = ("portal.", "home.", "clubs.", "counselling.", "consultations.")
+OUR_APPS = (
+    "portal.",
+    "home.",
+    "clubs.",
+    "counselling.",
+    "contact.",
+    "consultations.",
+)
 
 
 @dataclass
@@ -80,6 +89,8 @@ def world(consultation_page, record, recommendation, member, other_member, edito
         CounsellingPageFactory(parent=consultation_page.get_parent().get_parent())
     )
     counselling_request = CounsellingRequestFactory(page=counselling)
+    contact = ContactPageFactory(parent=consultation_page.get_parent().get_parent())
+    contact.topics = [ContactTopic(label="Prasa", notify_address="p@example.org")]
     return {
         "page": consultation_page,
         "recommendation": recommendation,
@@ -94,6 +105,7 @@ def world(consultation_page, record, recommendation, member, other_member, edito
         "counselling": counselling,
         "counsellor": CounsellorFactory(),
         "counselling_request": counselling_request,
+        "contact": publish(contact),
     }
 
 
@@ -247,6 +259,17 @@ def cases(w):
             },
             CounsellingRequest.objects.count,
         ),
+        "contact_form": Case(
+            "anonymous",
+            w["contact"].url,
+            {
+                "email": "olena@example.org",
+                "topic": str(w["contact"].topics.get().translation_key),
+                "message": "Chciałabym napisać artykuł.",
+                "privacy_consent": "on",
+            },
+            ContactMessage.objects.count,
+        ),
         # The admin.
         "consultations_moderate_comment": Case(
             "editor",
@@ -344,7 +367,7 @@ STATE_CHANGING = [
         "password_reset",
         "password_reset_confirm",
     ],
-    *["club_join_form", "counselling_form"],
+    *["club_join_form", "counselling_form", "contact_form"],
     *[
         "consultations_moderate_comment",
         "consultations_response",
@@ -357,6 +380,7 @@ STATE_CHANGING = [
 FORM_PAGES = {
     "clubs.ClubPage": "club_join_form",
     "counselling.CounsellingPage": ("counselling_form"),
+    "contact.ContactPage": "contact_form",
 }
 
 

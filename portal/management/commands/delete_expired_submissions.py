@@ -6,13 +6,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from clubs.models import JoinRequest
+from contact.models import ContactMessage
 from counselling.models import CounsellingRequest
 
 
 class Command(BaseCommand):
     help = (
-        "Delete join and counselling requests older than the retention period the "
-        "forms' privacy notices promise (SUBMISSION_RETENTION_DAYS). Run it daily."
+        "Delete join and counselling requests and contact messages older than the "
+        "retention period the forms' privacy notices promise "
+        "(SUBMISSION_RETENTION_DAYS). Run it daily."
     )
 
     def add_arguments(self, parser):
@@ -29,6 +31,7 @@ class Command(BaseCommand):
             "counselling requests": CounsellingRequest.objects.filter(
                 submitted_at__lt=cutoff
             ),
+            "contact messages": ContactMessage.objects.filter(submitted_at__lt=cutoff),
         }
         with transaction.atomic():
             for name, rows in expired.items():

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from clubs.demo import seed_clubs
 from consultations.demo import seed_consultations
+from contact.demo import seed_contact
 from counselling.demo import seed_counselling
 from home.demo import seed_campaigns, seed_home_pages, seed_standard_pages
 from home.models import HomePage
@@ -52,6 +53,7 @@ class Command(BaseCommand):
             }
             standard_pages = seed_standard_pages(homes, log)
             counselling = seed_counselling(homes, log)
+            contact = seed_contact(homes, log)
             campaigns = seed_campaigns(homes, counselling, log)
             clubs, club_pages = seed_clubs(homes, log)
             consultations, tracker = seed_consultations(log)
@@ -68,6 +70,7 @@ class Command(BaseCommand):
                 footer_pages=[
                     standard_pages["privacy"],
                     standard_pages["accessibility"],
+                    contact,
                 ],
                 log=log,
             )
