@@ -17,6 +17,7 @@ from django.utils import timezone
 from consultations import notifications, services
 from consultations.models import Consultation, ConsultationPage, Notification
 from consultations.models.records import ConsultationTeamMember, Visibility
+from portal.demo import KUJAWSKO_POMORSKIE_TEAM, LUBLIN_GROUP
 from tests.consultations.conftest import make_consultation, route
 from tests.factories import UserFactory
 
@@ -324,3 +325,31 @@ def test_the_results_page_costs_the_same_for_a_small_and_a_large_team(
     assert small[0] == large[0]
     # One of them reads the recorded team (test_query_counts.py has the rest).
     assert large[0] == 37
+
+
+# --- The demo -----------------------------------------------------------------------
+
+
+def test_the_demo_has_two_teams_and_each_consultation_counts_its_own(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", password="demo-password-1", verbosity=0)
+
+    kp = get_user_model().objects.filter(groups__name=KUJAWSKO_POMORSKIE_TEAM)
+    lublin = get_user_model().objects.filter(groups__name=LUBLIN_GROUP)
+    kp, lublin = set(kp), set(lublin)
+    assert kp - lublin and lublin - kp and len(kp & lublin) >= 2
+    assert len(kp | lublin) == 12
+
+    for record in Consultation.objects.all():
+        group = record.participant_group.name
+        assert group in (KUJAWSKO_POMORSKIE_TEAM, LUBLIN_GROUP)
+        team = set(record.team())
+        assert team == (kp if group == KUJAWSKO_POMORSKIE_TEAM else lublin)
+        # Everyone who took a stance is in the consultation's own group.
+        takers = get_user_model().objects.filter(
+            consultation_stances__recommendation__consultation=record
+        )
+        assert set(takers) <= team
+        assert services.team_progress(record)["total"] == len(team)
+    strategy = Consultation.objects.get(title__startswith="Projekt strategii")
+    assert strategy.participant_group.name == KUJAWSKO_POMORSKIE_TEAM
