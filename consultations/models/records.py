@@ -136,7 +136,8 @@ class Consultation(models.Model):
         ``access.ConsultationAccess.is_member`` decides); once it is frozen
         (``services.freeze_team``), the members the group had when it closed,
         whatever became of their accounts or of the group since. Deleted accounts
-        are not here: ``team_size`` counts them."""
+        are not here: count the team with ``services.team_stances``, which has
+        them."""
         users = get_user_model().objects.all()
         if self.team_is_frozen:
             return users.filter(
@@ -145,13 +146,6 @@ class Consultation(models.Model):
         if self.participant_group_id is None:
             return users.none()
         return users.filter(is_active=True, groups=self.participant_group_id)
-
-    def team_size(self):
-        """The denominator of "N of the team": frozen members count even once their
-        account is deleted."""
-        if self.team_is_frozen:
-            return self.team_members.count()
-        return self.team().count()
 
 
 class ConsultationTeamMember(models.Model):
