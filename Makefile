@@ -41,7 +41,7 @@ migrate: install
 
 seed: migrate .demo-password
 	DEMO_PASSWORD="$$(cat .demo-password)" $(BIN)/python manage.py seed_demo
-	@echo "Log in as editor or counsellor (admin: http://127.0.0.1:$(PORT)/admin/) or member1…member12 with the password: $$(cat .demo-password)"
+	@echo "Log in as editor or counsellor (admin: http://127.0.0.1:$(PORT)/admin/) or member1…member12 (Kujawsko-Pomorskie team: 1-9, 11; Lublin group: 1-6, 10, 12) with the password: $$(cat .demo-password)"
 
 run: messages seed
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

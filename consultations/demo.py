@@ -5,6 +5,7 @@ Ukrainian translation, with stances, comments and replies of demo members."""
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -31,7 +32,7 @@ from consultations.models.participation import StanceChoice
 from consultations.models.records import ResponseOutcome, Visibility
 from consultations.models.tracker import ImplementationStatus
 from home.models import HomePage
-from portal.demo import demo_strings
+from portal.demo import KUJAWSKO_POMORSKIE_TEAM, LUBLIN_GROUP, demo_strings
 from portal.localize import translate
 
 INDEX = {
@@ -478,6 +479,7 @@ def seed_consultations(log):
         now - timedelta(days=10),
         now + timedelta(days=20),
         Visibility.TEAM,
+        group=Group.objects.get(name=KUJAWSKO_POMORSKIE_TEAM),
     )
     monitoring = add_consultation(
         index,
@@ -487,6 +489,7 @@ def seed_consultations(log):
         now - timedelta(days=60),
         Visibility.PUBLIC,
         results_published=True,
+        group=Group.objects.get(name=LUBLIN_GROUP),
     )
     _participate(strategy, members, STRATEGY_STANCES, STRATEGY_COMMENTS)
     _participate(monitoring, members, MONITORING_STANCES, MONITORING_COMMENTS)
@@ -541,7 +544,14 @@ def _members():
 
 
 def add_consultation(
-    index, data, institutions, opens_at, closes_at, visibility, results_published=False
+    index,
+    data,
+    institutions,
+    opens_at,
+    closes_at,
+    visibility,
+    results_published=False,
+    group=None,
 ):
     pl_areas = {
         area.name: area for area in PolicyArea.objects.filter(locale=index.locale)
@@ -586,6 +596,8 @@ def add_consultation(
             )
         ],
     )
+    if group is not None:  # else the default group, the Migrant team
+        page.participant_group = group
     index.add_child(instance=page)
     page.save_revision().publish()
 

@@ -5,7 +5,7 @@ Everything is computed from the lasting records, so a report can be made even af
 the consultation's page was deleted, in any language its wording was written in.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
@@ -25,7 +25,12 @@ from consultations.names import (
     UNNAMED_MEMBER,
     participant,
 )
-from consultations.services import PageTexts, last_changed_versions, stance_counts
+from consultations.services import (
+    PageTexts,
+    last_changed_versions,
+    stance_counts,
+    team_stances,
+)
 from portal.languages import localized
 
 SUPPORTING = {StanceChoice.SUPPORT, StanceChoice.SUPPORT_WITH_CHANGES}
@@ -160,13 +165,14 @@ def wordings(record, locale):
 def consultation_results(record, locale, sort="number", with_words=False):
     """Per recommendation: stance distribution, participation, reasons and comments."""
     recommendations = list(record.recommendations.all())
-    team = record.team()
-    team_size = team.count()
+    # The consultation's own group, or the team recorded when it closed.
+    team = team_stances(record)
+    team_size = len(team)
     counts = stance_counts(recommendations)
-    responded = dict(
-        Stance.objects.filter(recommendation__in=recommendations, member__in=team)
-        .values_list("recommendation")
-        .annotate(n=Count("member", distinct=True))
+    responded = Counter(
+        recommendation_id
+        for _member_id, recommendation_ids in team
+        for recommendation_id in recommendation_ids
     )
     visible = Q(withdrawn_at=None, hidden_at=None)
     comment_counts = dict(

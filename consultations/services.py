@@ -30,6 +30,7 @@ from consultations.models import (
     StanceTranslation,
 )
 from consultations.models.participation import NotificationKind
+from consultations.models.records import ConsultationTeamMember, Phase
 
 
 class RateLimited(Exception):
@@ -518,19 +519,109 @@ def confirm_stance(member, recommendation):
     )
 
 
+# --- The team a consultation counts -------------------------------------------------
+
+
+def freeze_team(consultation, now=None):
+    """Once a consultation has closed, record its team: the members its group has
+    now, with the recommendations each took a stance on. From then on its "of N",
+    "responded" and "did not respond" are counted of these members, whoever leaves
+    or joins the group later. True if this call recorded it.
+
+    Run for every closed consultation by ``send_consultation_notifications``
+    (cron, every 15 minutes) and, should cron not have run yet, by the first
+    counting after closing: the team is the group as it was at the first run after
+    closing. Consultations that had closed before teams were recorded are frozen
+    the same way, with their group's members at that first run. A consultation
+    reopened (its closing date moved later) counts its group again until it closes
+    anew, and is then recorded anew."""
+    now = now or timezone.now()
+    if consultation.team_is_frozen or consultation.phase(now) != Phase.CLOSED:
+        return False
+    with transaction.atomic():
+        return _record_team(consultation, now)
+
+
+def _record_team(consultation, now):
+    # The update claims the recording: of two requests (or a request and cron)
+    # recording at once, the other waits for it and then finds it done.
+    claimed = (
+        Consultation.objects.filter(pk=consultation.pk)
+        .team_not_frozen()
+        .update(team_frozen_at=now)
+    )
+    if not claimed:
+        consultation.refresh_from_db(fields=["team_frozen_at"])
+        return False
+    member_ids = list(consultation.team().values_list("pk", flat=True))
+    responded = defaultdict(list)
+    for member_id, recommendation_id in (
+        Stance.objects.filter(
+            recommendation__consultation=consultation, member__in=member_ids
+        )
+        .order_by("recommendation")
+        .values_list("member", "recommendation")
+    ):
+        responded[member_id].append(recommendation_id)
+    # What a reopened consultation recorded at its earlier closing no longer holds.
+    ConsultationTeamMember.objects.filter(consultation=consultation).delete()
+    ConsultationTeamMember.objects.bulk_create(
+        ConsultationTeamMember(
+            consultation=consultation,
+            user_id=member_id,
+            responded_to=responded[member_id],
+        )
+        for member_id in member_ids
+    )
+    consultation.team_frozen_at = now
+    return True
+
+
+def freeze_closed_teams(now=None):
+    """Record the team of every consultation that closed since the last run."""
+    now = now or timezone.now()
+    return sum(
+        freeze_team(consultation, now)
+        for consultation in Consultation.objects.closed(now).team_not_frozen()
+    )
+
+
+def team_stances(consultation):
+    """[(member id or None for a deleted account, {recommendation ids with their
+    stance})] for each member of the team: the group's members while the
+    consultation runs, the recorded team once it has closed (recorded now if
+    not yet)."""
+    freeze_team(consultation)
+    if consultation.team_is_frozen:
+        return [
+            (member.user_id, set(member.responded_to))
+            for member in consultation.team_members.all()
+        ]
+    member_ids = list(consultation.team().values_list("pk", flat=True))
+    responded = defaultdict(set)
+    for member_id, recommendation_id in Stance.objects.filter(
+        recommendation__consultation=consultation, member__in=member_ids
+    ).values_list("member", "recommendation"):
+        responded[member_id].add(recommendation_id)
+    return [(member_id, responded[member_id]) for member_id in member_ids]
+
+
 def team_progress(consultation, recommendation=None):
-    """How many of the team have taken a stance (on one recommendation, or on any)."""
-    team = consultation.team()
-    stances = Stance.objects.filter(member__in=team)
-    if recommendation is None:
-        stances = stances.filter(recommendation__consultation=consultation)
-    else:
-        stances = stances.filter(recommendation=recommendation)
-    responded_ids = set(stances.values_list("member", flat=True).distinct())
+    """How many of the team have taken a stance (on one recommendation, or on any),
+    and who has not (``missing_ids``; None for a member whose account is deleted)."""
+    responded, missing = [], []
+    for member_id, recommendation_ids in team_stances(consultation):
+        took_part = (
+            recommendation.pk in recommendation_ids
+            if recommendation is not None
+            else bool(recommendation_ids)
+        )
+        (responded if took_part else missing).append(member_id)
     return {
-        "responded": len(responded_ids),
-        "total": team.count(),
-        "responded_ids": responded_ids,
+        "responded": len(responded),
+        "total": len(responded) + len(missing),
+        "responded_ids": {member_id for member_id in responded if member_id},
+        "missing_ids": missing,
     }
 
 

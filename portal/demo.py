@@ -1,5 +1,6 @@
 """Demo accounts (one editor, one counsellor, twelve members of the Regional
-Migrant Team), the site furniture, and helpers the apps' demo content uses."""
+Immigrant Team of Kujawsko-Pomorskie and of the Lublin migrant consultation
+group), the site furniture, and helpers the apps' demo content uses."""
 
 import copy
 import io
@@ -22,20 +23,46 @@ MEMBER_FIRST_NAMES = [
 ]  # fmt: skip
 
 
+# The two project teams of the demo. The code never looks a group up by name: each
+# consultation names the group that takes part (``participant_group``).
+KUJAWSKO_POMORSKIE_TEAM = "Regional Immigrant Team (Kujawsko-Pomorskie)"
+LUBLIN_GROUP = "Lublin migrant consultation group"
+# Members 1-6 are in both, 7, 8, 9 and 11 only in the Regional Immigrant Team,
+# 10 and 12 only in the Lublin group (the demo's stances on the Lublin
+# consultation are members 1-6's). All twelve stay in the Migrant team, the
+# group a new consultation takes by default.
+PROJECT_TEAMS = {
+    KUJAWSKO_POMORSKIE_TEAM: [1, 2, 3, 4, 5, 6, 7, 8, 9, 11],
+    LUBLIN_GROUP: [1, 2, 3, 4, 5, 6, 10, 12],
+}
+
+
 def seed_accounts(password, log):
     User = get_user_model()
     editors = Group.objects.get(name=EDITORS)
     counsellors = Group.objects.get(name=COUNSELLORS)
     team = Group.objects.get(name=MIGRANT_TEAM)
+    projects = {
+        name: Group.objects.get_or_create(name=name)[0] for name in PROJECT_TEAMS
+    }
     accounts = [
-        ("editor", "Editor", editors),
-        ("counsellor", "Counsellor", counsellors),
+        ("editor", "Editor", [editors]),
+        ("counsellor", "Counsellor", [counsellors]),
     ] + [
-        (f"member{number}", first_name, team)
+        (
+            f"member{number}",
+            first_name,
+            [team]
+            + [
+                projects[name]
+                for name, numbers in PROJECT_TEAMS.items()
+                if number in numbers
+            ],
+        )
         for number, first_name in enumerate(MEMBER_FIRST_NAMES, start=1)
     ]
     created = 0
-    for username, first_name, group in accounts:
+    for username, first_name, groups in accounts:
         user, was_created = User.objects.get_or_create(
             username=username,
             defaults={
@@ -47,7 +74,7 @@ def seed_accounts(password, log):
             user.set_password(password)
             user.save(update_fields=["password"])
             created += 1
-        user.groups.add(group)
+        user.groups.add(*groups)
     log(f"accounts: {created} created, {len(accounts) - created} already there")
     return created
 

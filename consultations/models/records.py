@@ -10,6 +10,7 @@ The records are written when a page is published (``services.sync_consultation``
 archived rather than deleted, and never point back at a page with CASCADE.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import models
@@ -49,6 +50,13 @@ class ConsultationQuerySet(models.QuerySet):
     def closed(self, now=None):
         return self.filter(closes_at__lte=now or timezone.now())
 
+    def team_not_frozen(self):
+        """Never frozen, or frozen before a later closing date (it was reopened)."""
+        return self.filter(
+            models.Q(team_frozen_at=None)
+            | models.Q(team_frozen_at__lt=models.F("closes_at"))
+        )
+
 
 class Consultation(models.Model):
     key = models.UUIDField(unique=True, editable=False)
@@ -82,6 +90,15 @@ class Consultation(models.Model):
         default=1,
         help_text=_("Goes up each time a published draft changes a recommendation."),
     )
+    team_frozen_at = models.DateTimeField(
+        _("team recorded at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When the members of the group taking part were recorded after closing."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -108,12 +125,63 @@ class Consultation(models.Model):
             return Phase.OPEN
         return Phase.CLOSED
 
+    @property
+    def team_is_frozen(self):
+        """The team was recorded after the consultation's (latest) closing."""
+        return self.team_frozen_at is not None and self.team_frozen_at >= self.closes_at
+
     def team(self):
-        """The active accounts of the group that takes part."""
-        users = get_user_model().objects.filter(is_active=True)
+        """The accounts the team is counted of: while the team is not frozen, the
+        members of the group taking part (active accounts, as
+        ``access.ConsultationAccess.is_member`` decides); once it is frozen
+        (``services.freeze_team``), the members the group had when it closed,
+        whatever became of their accounts or of the group since. Deleted accounts
+        are not here: count the team with ``services.team_stances``, which has
+        them."""
+        users = get_user_model().objects.all()
+        if self.team_is_frozen:
+            return users.filter(
+                pk__in=self.team_members.exclude(user=None).values("user")
+            )
         if self.participant_group_id is None:
             return users.none()
-        return users.filter(groups=self.participant_group_id)
+        return users.filter(is_active=True, groups=self.participant_group_id)
+
+
+class ConsultationTeamMember(models.Model):
+    """One member of a consultation's team as it was when the consultation closed.
+
+    Written once by ``services.freeze_team``, so that a closed consultation's "of N"
+    and "did not respond" do not change when someone later leaves the group, is
+    deactivated or deletes their account, or joins the group."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.PROTECT, related_name="team_members"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty once the account is deleted: the member still counts."),
+    )
+    # The recommendations this member had taken a stance on at closing (no stance
+    # can be taken after). A deleted account's stances stay but no longer say whose
+    # they are; this keeps them counted as this member's.
+    responded_to = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("member of a closed consultation's team")
+        verbose_name_plural = _("members of closed consultations' teams")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "user"], name="one_team_place_per_member"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.consultation}: {self.user or '-'}"
 
 
 class Recommendation(models.Model):

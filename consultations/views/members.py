@@ -4,6 +4,7 @@ consultation is open to). Each reads the request, asks the page's
 anchor, or renders the page again with the errors (status 400)."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
@@ -89,12 +90,14 @@ def _progress(access, recommendation=None):
     record = access.consultation
     progress = services.team_progress(record, recommendation)
     if access.can("moderate"):
+        missing = progress["missing_ids"]
         progress["missing"] = (
-            record.team()
-            .exclude(pk__in=progress["responded_ids"])
+            get_user_model()
+            .objects.filter(pk__in=[pk for pk in missing if pk is not None])
             .select_related("member_profile")
             .order_by("username")
         )
+        progress["missing_deleted"] = missing.count(None)
     return progress
 
 

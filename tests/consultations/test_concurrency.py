@@ -20,9 +20,11 @@ from consultations.models import (
     PollAnswer,
     Stance,
 )
+from portal.demo import KUJAWSKO_POMORSKIE_TEAM, PROJECT_TEAMS
 from tests.consultations.conftest import make_consultation
 
-MEMBERS = [f"member{n}" for n in range(1, 13)]
+# The demo's strategy consultation is its Kujawsko-Pomorskie team's.
+MEMBERS = [f"member{n}" for n in PROJECT_TEAMS[KUJAWSKO_POMORSKIE_TEAM]]
 POSTS_PER_MEMBER = 3
 
 
