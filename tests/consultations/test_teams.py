@@ -227,7 +227,8 @@ def test_an_editor_sees_deleted_accounts_among_those_who_did_not_respond(
         response = client.get(closing.url)
 
     assert response.context["progress"]["missing_deleted"] == 1
-    assert "whose account has since been deleted" in response.content.decode()
+    # "1 member of the team at closing whose account has since been deleted"
+    assert "której konto zostało później usunięte" in response.content.decode()
 
 
 def test_a_member_who_joins_after_closing_does_not_count(closing, groups):
