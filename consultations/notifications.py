@@ -313,7 +313,7 @@ def notify_moderation(comment, kind, editor, since):
     if (
         comment.author_id is None
         or comment.is_official
-        or comment.author_id == getattr(editor, "pk", None)
+        or (editor is not None and ConsultationAccess(editor).is_author(comment))
         or comment.withdrawn_at is not None
     ):
         return
