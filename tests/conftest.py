@@ -16,13 +16,18 @@ DEMO_PASSWORD = "browser-demo-password-1"
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    # Tests on the live site share one seeded, committed database; they run after
-    # every other test so none of those sees the committed demo data. Browser tests
+    # Tests of the demo and on the live site share one seeded, committed database;
+    # they run after every other test so none of those sees the committed demo
+    # data, and the live site's (which commit more) after the demo's. Browser tests
     # go last of all: once Playwright runs an event loop in this thread, Django
     # hands each greenlet its own database connection.
     def order(item):
         fixtures = getattr(item, "fixturenames", ())
-        return ("live_site" in fixtures, "browser" in fixtures)
+        return (
+            "seeded_demo" in fixtures,
+            "live_site" in fixtures,
+            "browser" in fixtures,
+        )
 
     items.sort(key=order)
 
@@ -62,12 +67,26 @@ def demo_password():
 
 
 @pytest.fixture(scope="session")
-def live_site(django_db_setup, django_db_blocker):
-    """Base URL of a live server with the demo content, committed to the test
-    database once per session (so these tests run last)."""
-    # pytest-django's blocker is process-wide: the server thread needs it lifted.
+def seeded_demo(django_db_setup, django_db_blocker):
+    """The demo content, seeded and committed to the test database once per
+    session: seeding is the dearest set-up of the suite. Tests ask for ``demo``."""
     with django_db_blocker.unblock():
         call_command("seed_demo", password=DEMO_PASSWORD, force=True, verbosity=0)
+    clear_caches()
+
+
+@pytest.fixture
+def demo(seeded_demo, db, settings):
+    """The seeded demo, each test's changes to it rolled back. DEBUG is on, as
+    for ``make run``, so a test may seed again."""
+    settings.DEBUG = True
+
+
+@pytest.fixture(scope="session")
+def live_site(seeded_demo, django_db_blocker):
+    """Base URL of a live server with the demo content (so these tests run last)."""
+    # pytest-django's blocker is process-wide: the server thread needs it lifted.
+    with django_db_blocker.unblock():
         server = LiveServerThread("127.0.0.1", StaticFilesHandler)
         server.daemon = True
         server.start()
