@@ -331,10 +331,7 @@ def test_the_results_page_costs_the_same_for_a_small_and_a_large_team(
 # --- The demo -----------------------------------------------------------------------
 
 
-def test_the_demo_has_two_teams_and_each_consultation_counts_its_own(settings):
-    settings.DEBUG = True
-    call_command("seed_demo", password="demo-password-1", verbosity=0)
-
+def test_the_demo_has_two_teams_and_each_consultation_counts_its_own(demo):
     kp = get_user_model().objects.filter(groups__name=KUJAWSKO_POMORSKIE_TEAM)
     lublin = get_user_model().objects.filter(groups__name=LUBLIN_GROUP)
     kp, lublin = set(kp), set(lublin)

@@ -1,11 +1,8 @@
-import pytest
 from django.core import mail
 from django.core.management import call_command
 
 from contact.models import ContactMessage, ContactPage
 from portal.models import FooterContent
-
-pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["pl", "uk", "en", "ru"]
 
@@ -13,12 +10,6 @@ LANGUAGES = ["pl", "uk", "en", "ru"]
 def footer_pages(language):
     footer = FooterContent.objects.get(locale__language_code=language)
     return [block.value["page"].specific for block in footer.links]
-
-
-@pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("seed_demo", password="demo-password-1", verbosity=0)
 
 
 def test_the_demo_has_a_working_contact_page_in_every_language_in_the_footer(
@@ -72,8 +63,7 @@ def test_a_footer_seeded_before_the_contact_page_gets_its_link_once(demo):
         ]
         footer.save()
 
-    call_command("seed_demo", password="demo-password-1", verbosity=0)
-    call_command("seed_demo", password="demo-password-1", verbosity=0)
+    call_command("seed_demo", verbosity=0)
 
     for language in LANGUAGES:
         pages = footer_pages(language)

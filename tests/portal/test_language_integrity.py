@@ -14,14 +14,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.test.utils import override_settings
 from wagtail.models import Page
 
 from consultations.models import ConsultationPage
-from tests.conftest import DEMO_PASSWORD, clear_caches
+from tests.conftest import clear_caches
 from tests.languages import (
     LinkViolation,
     TextViolation,
@@ -147,7 +146,7 @@ def client_for(role):
 
 
 @pytest.fixture(scope="module")
-def crawl(django_db_setup, django_db_blocker):
+def crawl(seeded_demo, django_db_blocker):
     result = Crawl()
     # Every request rendered (not served from the page cache): the test client
     # then knows which template rendered the page.
@@ -156,7 +155,6 @@ def crawl(django_db_setup, django_db_blocker):
         override_settings(PAGE_CACHE_SECONDS=0),
         transaction.atomic(),
     ):
-        call_command("seed_demo", password=DEMO_PASSWORD, force=True, verbosity=0)
         clear_caches()
         for role in ROLES:
             client = client_for(role)

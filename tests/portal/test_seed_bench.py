@@ -11,20 +11,19 @@ from consultations.models import Comment, ConsultationPage, MemberProfile, Stanc
 from portal.management.commands.seed_bench import BENCH_CONSULTATION
 
 
-@pytest.mark.django_db
 def test_seed_bench_adds_an_open_consultation_with_recommendations_and_comments(
-    client,
+    demo, demo_password, client
 ):
     call_command(
         "seed_bench",
-        password="bench-password-1",
+        password=demo_password,
         recommendations=10,
         comments=7,
         force=True,
         verbosity=0,
     )
     before = Comment.objects.count()
-    call_command("seed_bench", password="bench-password-1", force=True, verbosity=0)
+    call_command("seed_bench", password=demo_password, force=True, verbosity=0)
 
     page = ConsultationPage.objects.get(slug=BENCH_CONSULTATION["slug"][0])
     record = page.record
@@ -43,7 +42,7 @@ def test_seed_bench_adds_an_open_consultation_with_recommendations_and_comments(
     member = authenticate(
         RequestFactory().post("/pl/accounts/login/"),
         username="member12",
-        password="bench-password-1",
+        password=demo_password,
     )
     client.force_login(member)
     assert client.get(page.url).status_code == 200

@@ -68,57 +68,44 @@ def test_seed_demo_refuses_to_run_without_debug(settings):
     assert not get_user_model().objects.filter(username="editor").exists()
 
 
-@pytest.mark.django_db
-def test_seed_demo_fills_the_site_and_creates_the_accounts(settings):
-    settings.DEBUG = True
-
-    call_command("seed_demo", password="demo-password-1", verbosity=0)
-
-    editor = log_in(username="editor", password="demo-password-1")
+def test_seed_demo_fills_the_site_and_creates_the_accounts(demo, demo_password):
+    editor = log_in(username="editor", password=demo_password)
     assert editor.groups.filter(name=EDITORS).exists()
     members = get_user_model().objects.filter(groups__name=MIGRANT_TEAM)
     assert sorted(m.username for m in members) == sorted(
         f"member{n}" for n in range(1, 13)
     )
-    assert log_in(username="member12", password="demo-password-1")
+    assert log_in(username="member12", password=demo_password)
     for home in HomePage.objects.all():
         assert home.intro, home.locale
         assert home.live and not home.has_unpublished_changes
 
 
-@pytest.mark.django_db
-def test_seed_demo_twice_changes_nothing(settings):
-    settings.DEBUG = True
-    call_command("seed_demo", password="first-password-1", verbosity=0)
+def test_seeding_again_changes_nothing_and_keeps_what_editors_wrote(
+    demo, demo_password, home_pages
+):
+    home = home_pages["pl"]
+    home.intro = "<p>Tekst redakcji</p>"
+    home.save_revision().publish()
     before = counts()
 
     call_command("seed_demo", password="second-password-2", verbosity=0)
 
     assert counts() == before
-    assert log_in(username="member1", password="first-password-1")
+    assert log_in(username="member1", password=demo_password)
+    home.refresh_from_db()
+    assert home.intro == "<p>Tekst redakcji</p>"
 
 
-@pytest.mark.django_db
-def test_seed_demo_runs_without_debug_when_forced(settings, monkeypatch):
+def test_seed_demo_runs_without_debug_when_forced(demo, settings, monkeypatch):
     settings.DEBUG = False
     monkeypatch.setenv("DEMO_PASSWORD", "from-the-environment-3")
+    # An account seeding makes anew takes the password from the environment.
+    get_user_model().objects.filter(username="member3").delete()
 
     call_command("seed_demo", force=True, verbosity=0)
 
     assert log_in(username="member3", password="from-the-environment-3")
-
-
-@pytest.mark.django_db
-def test_seed_demo_keeps_an_editors_home_page_text(settings, home_pages):
-    settings.DEBUG = True
-    home = home_pages["pl"]
-    home.intro = "<p>Tekst redakcji</p>"
-    home.save_revision().publish()
-
-    call_command("seed_demo", password="demo-password-1", verbosity=0)
-
-    home.refresh_from_db()
-    assert home.intro == "<p>Tekst redakcji</p>"
 
 
 LANGUAGES = ["pl", "uk", "en", "ru"]
@@ -136,10 +123,9 @@ PAGE_TYPES = [
 ]
 
 
-@pytest.mark.django_db
-def test_every_page_type_renders_with_demo_content_in_every_language(settings, client):
-    settings.DEBUG = True
-    call_command("seed_demo", password="demo-password-1", verbosity=0)
+def test_every_page_type_renders_with_demo_content_in_every_language(
+    demo, settings, client
+):
     settings.DEBUG = False
     # An editor may read everything, team-only consultations included.
     client.force_login(get_user_model().objects.get(username="editor"))
@@ -258,12 +244,7 @@ def assert_dated_while_open(rows, consultation_of):
             )
 
 
-@pytest.mark.django_db
-def test_the_demo_is_translated_into_every_language_and_agrees_with_itself(settings):
-    """One seeding for all of these: it is what costs."""
-    settings.DEBUG = True
-    call_command("seed_demo", password="demo-password-1", verbosity=0)
-
+def test_the_demo_is_translated_into_every_language_and_agrees_with_itself(demo):
     campaigns = CampaignPage.objects.filter(locale__language_code="pl")
     clubs = ClubPage.objects.filter(locale__language_code="pl")
     assert campaigns.count() == 3

@@ -10,7 +10,6 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
@@ -146,8 +145,7 @@ def link_everywhere(pages):
 
 
 @pytest.fixture
-def canary_site(settings):
-    call_command("seed_demo", password="canary-demo-password", force=True, verbosity=0)
+def canary_site(demo):
     uk = Locale.objects.get(language_code="uk")
     pl_home = HomePage.objects.get(locale__language_code="pl")
     consultation = team_only_consultation(
