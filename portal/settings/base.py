@@ -218,6 +218,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Warsaw"
+# Where Django's own date formats don't suit readers in Poland (portal/formats/).
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

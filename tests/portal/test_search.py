@@ -123,3 +123,11 @@ def test_a_query_is_shown_as_text(client):
 
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_the_result_count_is_a_plain_heading(client, pages):
+    html = client.get("/pl/search/?q=karta+pobytu").content.decode()
+
+    # A status role on a heading hides it from the headings list (axe:
+    # aria-allowed-role, heading-order); the count arrives with a page load.
+    assert '<h2 id="results-heading">' in html
