@@ -111,6 +111,11 @@ def test_results_page_shows_the_numbers_the_database_holds(client, public_page, 
     assert second.comment_count == 0  # the withdrawn one does not count
     team_on_first = {m for m, number, _c, _r in STANCES if number == 1}
     assert (first.responded, first.team_size) == (len(team_on_first), 5)
+    # Each figure stands on its own line, so it starts as a sentence does.
+    assert (
+        f"Stanowisko zajęło {first.responded} z 5 osób z zespołu"
+        in response.content.decode()
+    )
 
 
 def test_results_sort_by_support_and_by_disagreement(client, public_page, filled):
