@@ -511,6 +511,20 @@ def record_stance(member, recommendation, choice, reason, language):
     )
 
 
+def next_without_stance(member, recommendation):
+    """The member's next recommendation of the same draft (by number, wrapping
+    round) that they have not taken a stance on yet, or None."""
+    remaining = (
+        recommendation.consultation.recommendations.filter(archived_at=None)
+        .exclude(pk=recommendation.pk)
+        .exclude(stances__member=member)
+        .order_by("number")
+    )
+    return (
+        remaining.filter(number__gt=recommendation.number).first() or remaining.first()
+    )
+
+
 def confirm_stance(member, recommendation):
     """Keep the stance, now as a stance on the current wording."""
     return Stance.objects.filter(recommendation=recommendation, member=member).update(

@@ -266,6 +266,8 @@ def recommendation_detail(
         ),
         threads=_threads(record, recommendation, request.GET.get("comments")),
         progress=_progress(access, recommendation),
+        next_without_stance=access.can("stance", recommendation)
+        and services.next_without_stance(request.user, recommendation),
     )
     return TemplateResponse(
         request, "consultations/recommendation.html", context, status=status
@@ -433,7 +435,7 @@ def take_stance(request, page, recommendation_id):
         form.cleaned_data["reason"].strip(),
         get_language(),
     )
-    messages.success(request, _("Your stance is saved."))
+    messages.success(request, _("Your stance is saved."), extra_tags="stance")
     return redirect(_recommendation_url(page, recommendation, "stance"))
 
 
@@ -449,7 +451,9 @@ def confirm_stance(request, page, recommendation_id):
         raise Refusal(
             _("You have not taken a stance on this recommendation yet."), status=409
         )
-    messages.success(request, _("Your stance now applies to the new wording."))
+    messages.success(
+        request, _("Your stance now applies to the new wording."), extra_tags="stance"
+    )
     return redirect(_recommendation_url(page, recommendation, "stance"))
 
 
@@ -501,8 +505,8 @@ def post_comment(request, page):
             ),
             status=429,
         ) from None
-    messages.success(request, _("Your comment is published."))
     anchor = f"comment-{comment.pk}"
+    messages.success(request, _("Your comment is published."), extra_tags=anchor)
     if recommendation:
         return redirect(_recommendation_url(page, recommendation, anchor))
     return redirect(f"{page.url}#{anchor}")
@@ -577,7 +581,9 @@ def edit_comment(request, page, comment_id):
         if form.is_valid():
             services.edit_comment(comment, form.cleaned_data["text"].strip())
             messages.success(
-                request, _("Your comment is updated; its earlier text is kept.")
+                request,
+                _("Your comment is updated; its earlier text is kept."),
+                extra_tags=f"comment-{comment.pk}",
             )
             return redirect(_comment_url(page, comment))
         status = 400
@@ -599,7 +605,9 @@ def withdraw_comment(request, page, comment_id):
     access.require("withdraw", comment)
     services.withdraw_comment(comment)
     messages.success(
-        request, _("Your comment is withdrawn. Replies to it stay readable.")
+        request,
+        _("Your comment is withdrawn. Replies to it stay readable."),
+        extra_tags=f"comment-{comment.pk}",
     )
     return redirect(_comment_url(page, comment))
 
@@ -621,7 +629,9 @@ def report_comment(request, page, comment_id):
                 form.cleaned_data["details"],
             )
             messages.success(
-                request, _("Thank you. The moderators will look at this comment.")
+                request,
+                _("Thank you. The moderators will look at this comment."),
+                extra_tags=f"comment-{comment.pk}",
             )
             return redirect(_comment_url(page, comment))
         status = 400
@@ -660,8 +670,9 @@ def answer_poll(request, page, question_id):
     if len(choices) != len(chosen):
         raise Refusal(_("That answer is no longer among the choices."), status=409)
     services.answer_poll(request.user, question, choices, get_language())
-    messages.success(request, _("Your answer is saved."))
-    return redirect(f"{page.url}#poll-{question.pk}")
+    anchor = f"poll-{question.pk}"
+    messages.success(request, _("Your answer is saved."), extra_tags=anchor)
+    return redirect(f"{page.url}#{anchor}")
 
 
 @login_required

@@ -269,3 +269,15 @@ def language_if_other(context, item):
     """The language of a page or snippet shown here, if not the reader's: for
     ``lang`` and a note on content shown in another language."""
     return page_language(context, item) or ""
+
+
+@register.inclusion_tag("includes/placed_messages.html", takes_context=True)
+def placed_messages(context, anchor, number=None):
+    """The messages about the item at ``anchor`` (``comment``, 42: ``comment-42``).
+    A view adds them with ``extra_tags=anchor`` and redirects to ``#anchor``; they
+    are shown there and focused, so whoever just posted hears the outcome where
+    they are. With ``""``: the messages about no item, for the top of the page."""
+    if number is not None:
+        anchor = f"{anchor}-{number}"
+    messages = context.get("messages") or ()
+    return {"messages": [m for m in messages if m.extra_tags == anchor]}
