@@ -331,7 +331,13 @@ class GalleryImage(TranslatableMixin, Orderable):
     )
     caption = models.CharField(_("caption"), max_length=250, blank=True)
 
-    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+    panels = [
+        FieldPanel("image"),
+        # Required in drafts too (Wagtail defers required fields to publishing):
+        # the database refuses a photo without it.
+        FieldPanel("alt_text", required_on_save=True),
+        FieldPanel("caption"),
+    ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         abstract = True
