@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import validate_to_address
@@ -57,11 +58,16 @@ class ContactMethod(models.TextChoices):
     PHONE = "phone", _("By telephone")
 
 
+# The statuses qualify the request (feminine in Polish, masculine in Ukrainian
+# and Russian): their own context keeps them apart from a consultation's.
 class Status(models.TextChoices):
-    NEW = "new", _("New")
-    IN_PROGRESS = "in_progress", _("In progress")
-    ANSWERED = "answered", _("Answered")
-    CLOSED = "closed", _("Closed")
+    NEW = "new", pgettext_lazy("counselling request status", "New")
+    IN_PROGRESS = (
+        "in_progress",
+        pgettext_lazy("counselling request status", "In progress"),
+    )
+    ANSWERED = "answered", pgettext_lazy("counselling request status", "Answered")
+    CLOSED = "closed", pgettext_lazy("counselling request status", "Closed")
 
 
 # Who answers requests: they may be assigned one, and are told when one arrives.

@@ -61,6 +61,7 @@ HOME_FEATURED = {
         ("clubs", "Kluby kobiet", "W Bydgoszczy spotyka się klub przedsiębiorczych kobiet, a w Ośrodku dla Cudzoziemców w Grupie — kobiety w procedurze uchodźczej i Polki mieszkające w Grupie."),
         ("counselling", "Porady prawne", "Bezpłatne porady w sprawach zdrowia, edukacji, pracy, pobytu i legalizacji oraz przemocy domowej."),
         ("campaigns", "Kampanie", "Nasze kampanie społeczne o migrantach i migrantkach — i o tym, dlaczego integracja jest sprawą całego miasta."),
+        ("initiatives", "Inicjatywy migrantów", "Sześć inicjatyw — od sąsiedzkich kolacji po turniej piłkarski — i spółdzielnia socjalna „Wspólny Stół”, która przyjmuje zamówienia."),
     ],
     "uk": [
         ("team", "Регіональна команда мігрантів", "Від 8 до 12 людей з України, Білорусі, Сирії та інших країн дають висновки щодо проєкту стратегії воєводства та рекомендацій для публічних установ — своєю мовою."),
@@ -68,6 +69,7 @@ HOME_FEATURED = {
         ("clubs", "Жіночі клуби", "У Бидгощі збирається клуб жінок-підприємиць, а в Центрі для іноземців у Групі — жінки в процедурі отримання захисту та польки, які живуть у Групі."),
         ("counselling", "Юридичні консультації", "Безкоштовні консультації з питань охорони здоров’я, освіти, роботи, перебування та легалізації, а також домашнього насильства."),
         ("campaigns", "Кампанії", "Наші соціальні кампанії про мігрантів і мігранток — і про те, чому інтеграція стосується всього міста."),
+        ("initiatives", "Ініціативи мігрантів", "Шість ініціатив — від сусідських вечерь до футбольного турніру — і соціальний кооператив «Спільний стіл», який приймає замовлення."),
     ],
     "en": [
         ("team", "Regional Migrant Team", "Eight to twelve people from Ukraine, Belarus, Syria and other countries give their opinion on the draft regional strategy and on recommendations to public institutions — in their own language."),
@@ -75,6 +77,7 @@ HOME_FEATURED = {
         ("clubs", "Women’s clubs", "An entrepreneurial women’s club meets in Bydgoszcz; at the Centre for Foreigners in Grupa, women in the refugee procedure meet Polish women who live in Grupa."),
         ("counselling", "Legal advice", "Free advice on health care, education, work, residence and legalisation, and domestic violence."),
         ("campaigns", "Campaigns", "Our public campaigns about migrants and migrant women — and about why integration concerns the whole city."),
+        ("initiatives", "Migrant initiatives", "Six initiatives — from neighbourhood dinners to a football tournament — and the “Common Table” social cooperative, which takes orders."),
     ],
     "ru": [
         ("team", "Региональная команда мигрантов", "От 8 до 12 человек из Украины, Беларуси, Сирии и других стран дают заключения по проекту стратегии воеводства и рекомендациям для публичных учреждений — на своём языке."),
@@ -82,6 +85,7 @@ HOME_FEATURED = {
         ("clubs", "Женские клубы", "В Быдгоще собирается клуб женщин-предпринимательниц, а в Центре для иностранцев в Групе — женщины в процедуре получения защиты и польки, живущие в Групе."),
         ("counselling", "Юридические консультации", "Бесплатные консультации по вопросам здравоохранения, образования, работы, пребывания и легализации, а также домашнего насилия."),
         ("campaigns", "Кампании", "Наши социальные кампании о мигрантах и мигрантках — и о том, почему интеграция касается всего города."),
+        ("initiatives", "Инициативы мигрантов", "Шесть инициатив — от соседских ужинов до футбольного турнира — и социальный кооператив «Общий стол», который принимает заказы."),
     ],
 }  # fmt: skip
 

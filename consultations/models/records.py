@@ -16,6 +16,7 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
@@ -31,10 +32,12 @@ class ReportNames(models.TextChoices):
     ANONYMISED = "anonymised", _("Anonymised")
 
 
+# Short status words are shared by nouns of different genders: each set has its
+# own context so that translators can inflect it (a consultation is feminine).
 class Phase(models.TextChoices):
-    UPCOMING = "upcoming", _("Upcoming")
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    UPCOMING = "upcoming", pgettext_lazy("consultation phase", "Upcoming")
+    OPEN = "open", pgettext_lazy("consultation phase", "Open")
+    CLOSED = "closed", pgettext_lazy("consultation phase", "Closed")
 
 
 class ConsultationQuerySet(models.QuerySet):
@@ -295,11 +298,27 @@ class PollChoice(models.Model):
         return self.choice_text
 
 
+# What the authority did with a recommendation: the words qualify the
+# recommendation (feminine in Polish, Ukrainian and Russian).
 class ResponseOutcome(models.TextChoices):
-    ACCEPTED = "accepted", _("Accepted")
-    ACCEPTED_IN_PART = "accepted_in_part", _("Accepted in part")
-    REJECTED = "rejected", _("Rejected")
-    UNDER_CONSIDERATION = "under_consideration", _("Under consideration")
+    ACCEPTED = (
+        "accepted",
+        pgettext_lazy("authority's response to a recommendation", "Accepted"),
+    )
+    ACCEPTED_IN_PART = (
+        "accepted_in_part",
+        pgettext_lazy("authority's response to a recommendation", "Accepted in part"),
+    )
+    REJECTED = (
+        "rejected",
+        pgettext_lazy("authority's response to a recommendation", "Rejected"),
+    )
+    UNDER_CONSIDERATION = (
+        "under_consideration",
+        pgettext_lazy(
+            "authority's response to a recommendation", "Under consideration"
+        ),
+    )
 
 
 class RecommendationResponse(TranslatableMixin, models.Model):

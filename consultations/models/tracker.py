@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -13,11 +14,26 @@ from wagtail_localize.fields import SynchronizedField
 from portal.languages import choose_versions
 
 
+# The statuses qualify the implementation (neuter in Polish, Ukrainian and
+# Russian), not the recommendation; their own context keeps them apart from
+# other statuses spelt the same in English.
 class ImplementationStatus(models.TextChoices):
-    NOT_STARTED = "not_started", _("Not started")
-    IN_PROGRESS = "in_progress", _("In progress")
-    IMPLEMENTED = "implemented", _("Implemented")
-    ABANDONED = "abandoned", _("Abandoned")
+    NOT_STARTED = (
+        "not_started",
+        pgettext_lazy("implementation of a recommendation", "Not started"),
+    )
+    IN_PROGRESS = (
+        "in_progress",
+        pgettext_lazy("implementation of a recommendation", "In progress"),
+    )
+    IMPLEMENTED = (
+        "implemented",
+        pgettext_lazy("implementation of a recommendation", "Implemented"),
+    )
+    ABANDONED = (
+        "abandoned",
+        pgettext_lazy("implementation of a recommendation", "Abandoned"),
+    )
 
 
 class TrackerEntry(TranslatableMixin, index.Indexed, ClusterableModel):

@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied, user_passes_test
@@ -75,8 +75,8 @@ translators_only = method_decorator(user_passes_test(may_translate), name="dispa
 # --- Moderation ----------------------------------------------------------------------
 
 FILTERS = {
-    "reported": (gettext_lazy("Reported"), Q(open_reports__gt=0)),
-    "hidden": (gettext_lazy("Hidden"), Q(hidden_at__isnull=False)),
+    "reported": (pgettext_lazy("comments", "Reported"), Q(open_reports__gt=0)),
+    "hidden": (pgettext_lazy("comments", "Hidden"), Q(hidden_at__isnull=False)),
     "all": (gettext_lazy("All comments"), Q()),
 }
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from consultations import reports
 from consultations.access import ConsultationAccess, viewable
@@ -174,7 +174,7 @@ def tracker_context(request):
         per_area[shown(areas, entry.area)][status] += 1
     progress = [
         {
-            "name": area.name if area else _("Other"),
+            "name": area.name if area else pgettext("policy area", "Other"),
             "area": area,
             "total": sum(statuses.values()),
             "implemented": statuses[ImplementationStatus.IMPLEMENTED],

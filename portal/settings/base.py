@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "clubs",
     "counselling",
     "contact",
+    "initiatives",
     "consultations",
     "axes",
     "csp",

@@ -32,6 +32,7 @@ from home.models import (
     HomePage,
     StandardPage,
 )
+from initiatives.models import CooperativePage, InitiativeIndexPage, InitiativePage
 from portal.groups import EDITORS, MIGRANT_TEAM
 from portal.models import FooterContent, MainMenu, SiteSettings
 
@@ -120,6 +121,9 @@ PAGE_TYPES = [
     ConsultationIndexPage,
     ConsultationPage,
     TrackerPage,
+    InitiativeIndexPage,
+    InitiativePage,
+    CooperativePage,
 ]
 
 
@@ -158,6 +162,9 @@ BODY_FIELDS = {
     ConsultationIndexPage: "intro",
     ConsultationPage: "intro",
     TrackerPage: "intro",
+    InitiativeIndexPage: "intro",
+    InitiativePage: "body",
+    CooperativePage: "offer",
 }
 
 # How each language names the weekdays (a stem, as the schedules inflect them).

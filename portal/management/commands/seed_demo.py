@@ -11,6 +11,7 @@ from contact.demo import seed_contact
 from counselling.demo import seed_counselling
 from home.demo import seed_campaigns, seed_home_pages, seed_standard_pages
 from home.models import HomePage
+from initiatives.demo import seed_initiatives
 from portal.demo import seed_accounts, seed_site_furniture
 
 
@@ -57,6 +58,7 @@ class Command(BaseCommand):
             campaigns = seed_campaigns(homes, counselling, log)
             clubs, club_pages = seed_clubs(homes, log)
             consultations, tracker = seed_consultations(log)
+            initiatives = seed_initiatives(homes, log)
             seed_site_furniture(
                 homes,
                 menu_pages=[
@@ -81,6 +83,7 @@ class Command(BaseCommand):
                     "clubs": clubs,
                     "counselling": counselling,
                     "campaigns": campaigns,
+                    "initiatives": initiatives,
                 },
                 log,
             )
