@@ -16,6 +16,7 @@ from consultations.models import (
     ConsultationPage,
     ImplementationUpdate,
     Institution,
+    InstitutionIndexPage,
     MemberProfile,
     PagePoll,
     PageRecommendation,
@@ -85,6 +86,67 @@ INSTITUTIONS = {
         "Bydgoszcz",
     ),
     "lublin": ("Urząd Miasta Lublin", "Міська рада Любліна", "Lublin"),
+    # The institutions the cultural assistants work with (with the ones above).
+    "torun_city": ("Urząd Miasta Torunia", "Міська рада Торуня", "Toruń"),
+    "bydgoszcz_city": ("Urząd Miasta Bydgoszczy", "Міська рада Бидгоща", "Bydgoszcz"),
+    "district_labour": (
+        "Powiatowy Urząd Pracy w Bydgoszczy",
+        "Повітовий центр зайнятості в Бидгощі",
+        "Bydgoszcz",
+    ),
+    "school": (
+        "Szkoła podstawowa z oddziałem przygotowawczym w Toruniu",
+        "Початкова школа з підготовчим класом у Торуні",
+        "Toruń",
+    ),
+    "hospital": (
+        "Szpital Wojewódzki w Bydgoszczy",
+        "Воєводська лікарня в Бидгощі",
+        "Bydgoszcz",
+    ),
+    "police": (
+        "Komenda Miejska Policji w Bydgoszczy",
+        "Міське управління поліції в Бидгощі",
+        "Bydgoszcz",
+    ),
+    "welfare_wloclawek": (
+        "Miejski Ośrodek Pomocy Społecznej we Włocławku",
+        "Міський центр соціальної допомоги у Влоцлавеку",
+        "Włocławek",
+    ),
+    "welfare_inowroclaw": (
+        "Ośrodek Pomocy Społecznej w Inowrocławiu",
+        "Центр соціальної допомоги в Іновроцлаві",
+        "Inowrocław",
+    ),
+    "library": (
+        "Miejska Biblioteka Publiczna w Toruniu",
+        "Міська публічна бібліотека в Торуні",
+        "Toruń",
+    ),
+}
+
+INSTITUTION_PAGE = {
+    "pl": (
+        "Instytucje partnerskie",
+        "instytucje",
+        "Urzędy, szkoły, szpitale i ośrodki, z którymi pracują asystentki i asystenci kulturowi, oraz rekomendacje do nich skierowane.",
+    ),
+    "uk": (
+        "Установи-партнери",
+        "ustanovy",
+        "Управління, школи, лікарні та центри, з якими працюють культурні асистентки й асистенти, і рекомендації, адресовані їм.",
+    ),
+    "en": (
+        "Partner institutions",
+        "institutions",
+        "Offices, schools, hospitals and centres that cultural assistants work with, and the recommendations addressed to them.",
+    ),
+    "ru": (
+        "Учреждения-партнёры",
+        "uchrezhdeniya",
+        "Управления, школы, больницы и центры, с которыми работают культурные ассистентки и ассистенты, и адресованные им рекомендации.",
+    ),
 }
 
 STRATEGY = {
@@ -447,7 +509,6 @@ def seed_consultations(log):
     if existing:
         log("consultations: already there")
         return existing, TrackerPage.objects.filter(locale=pl).first()
-    uk = Locale.objects.get(language_code="uk")
 
     title, slug, intro = INDEX["pl"]
     index = home.add_child(
@@ -469,7 +530,7 @@ def seed_consultations(log):
                 },
             )
 
-    institutions = _seed_institutions(pl, uk)
+    institutions = _seed_institutions(pl)
     members = _members()
     now = timezone.now()
     strategy = add_consultation(
@@ -512,11 +573,43 @@ def _inner(html):
     return html.removeprefix("<p>").removesuffix("</p>")
 
 
-def _seed_institutions(pl, uk):
+def seed_institutions(homes, log):
+    """The fifteen institutions (addressees of recommendations, partners of the
+    cultural assistants), in every language, and the partner institutions page."""
+    pl = homes["pl"].locale
+    before = Institution.objects.filter(locale=pl).count()
+    institutions = _seed_institutions(pl)
+    page = InstitutionIndexPage.objects.filter(locale=pl).first()
+    if page is None:
+        title, slug, intro = INSTITUTION_PAGE["pl"]
+        page = homes["pl"].add_child(
+            instance=InstitutionIndexPage(
+                title=title, slug=slug, intro=f"<p>{intro}</p>"
+            )
+        )
+        page.save_revision().publish()
+    for language, (title_t, slug_t, intro_t) in INSTITUTION_PAGE.items():
+        locale = homes[language].locale
+        if language != "pl" and page.get_translation_or_none(locale) is None:
+            title, slug, intro = INSTITUTION_PAGE["pl"]
+            translate(page, locale, {title: title_t, slug: slug_t, intro: intro_t})
+    created = Institution.objects.filter(locale=pl).count() - before
+    log(f"institutions: {created} created, and the partner institutions page")
+    return institutions, page
+
+
+def _seed_institutions(pl):
+    """The demo's institutions by key, made (and translated) once."""
     institutions = {}
     for key, (name_pl, _name_uk, city) in INSTITUTIONS.items():
-        institution = Institution.objects.create(name=name_pl, city=city, locale=pl)
-        _translate_outcome(institution)
+        institution = Institution.objects.filter(name=name_pl, locale=pl).first()
+        if institution is None:
+            institution = Institution.objects.create(name=name_pl, city=city, locale=pl)
+        if any(
+            institution.get_translation_or_none(locale) is None
+            for locale in Locale.objects.filter(language_code__in=OUTCOME_LANGUAGES)
+        ):
+            _translate_outcome(institution)
         institutions[key] = institution
     return institutions
 
@@ -932,6 +1025,51 @@ OUTCOME_TEXTS = {
         "Міська рада Любліна",
         "Lublin City Hall",
         "Городское управление Люблина",
+    ),
+    "Urząd Miasta Torunia": (
+        "Міська рада Торуня",
+        "Toruń City Hall",
+        "Городское управление Торуни",
+    ),
+    "Urząd Miasta Bydgoszczy": (
+        "Міська рада Бидгоща",
+        "Bydgoszcz City Hall",
+        "Городское управление Быдгоща",
+    ),
+    "Powiatowy Urząd Pracy w Bydgoszczy": (
+        "Повітовий центр зайнятості в Бидгощі",
+        "District Labour Office in Bydgoszcz",
+        "Повятовое управление труда в Быдгоще",
+    ),
+    "Szkoła podstawowa z oddziałem przygotowawczym w Toruniu": (
+        "Початкова школа з підготовчим класом у Торуні",
+        "Primary school with a preparatory class in Toruń",
+        "Начальная школа с подготовительным классом в Торуни",
+    ),
+    "Szpital Wojewódzki w Bydgoszczy": (
+        "Воєводська лікарня в Бидгощі",
+        "Voivodeship Hospital in Bydgoszcz",
+        "Воеводская больница в Быдгоще",
+    ),
+    "Komenda Miejska Policji w Bydgoszczy": (
+        "Міське управління поліції в Бидгощі",
+        "Municipal Police Headquarters in Bydgoszcz",
+        "Городское управление полиции в Быдгоще",
+    ),
+    "Miejski Ośrodek Pomocy Społecznej we Włocławku": (
+        "Міський центр соціальної допомоги у Влоцлавеку",
+        "Municipal Social Welfare Centre in Włocławek",
+        "Городской центр социальной помощи во Влоцлавеке",
+    ),
+    "Ośrodek Pomocy Społecznej w Inowrocławiu": (
+        "Центр соціальної допомоги в Іновроцлаві",
+        "Social Welfare Centre in Inowrocław",
+        "Центр социальной помощи в Иновроцлаве",
+    ),
+    "Miejska Biblioteka Publiczna w Toruniu": (
+        "Міська публічна бібліотека в Торуні",
+        "Municipal Public Library in Toruń",
+        "Городская публичная библиотека в Торуни",
     ),
     # Responses: the organisation's position and the authority's reasoning
     "Popieramy bez zmian: to najprostszy sposób, by cudzoziemcy wiedzieli, do kogo się zwrócić.": (

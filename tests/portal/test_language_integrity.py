@@ -65,6 +65,8 @@ PAGE_TYPES = {
     "recommendation": "consultations/recommendation.html",
     "results": "consultations/results.html",
     "tracker": "consultations/tracker_page.html",
+    "partner institutions": "consultations/institution_index_page.html",
+    "institution": "consultations/institution.html",
     "search results": "portal/search.html",
     "account": "consultations/account/start.html",
     "my data": "consultations/account/my_data.html",

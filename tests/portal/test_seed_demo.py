@@ -19,6 +19,8 @@ from consultations.models import (
     Comment,
     ConsultationIndexPage,
     ConsultationPage,
+    Institution,
+    InstitutionIndexPage,
     PollAnswer,
     Stance,
     TrackerPage,
@@ -50,6 +52,8 @@ def counts():
         "images": get_image_model().objects.count(),
         "topics": CampaignTopic.objects.count(),
         "assistants": CulturalAssistant.objects.count(),
+        "institutions": Institution.objects.count(),
+        "institution links": CulturalAssistant.institutions.through.objects.count(),
         "form fields": ClubFormField.objects.count(),
         "meetings": ClubMeeting.objects.count(),
         "menus": MainMenu.objects.count(),
@@ -133,6 +137,7 @@ PAGE_TYPES = [
     ConsultationIndexPage,
     ConsultationPage,
     TrackerPage,
+    InstitutionIndexPage,
 ]
 
 
@@ -172,6 +177,7 @@ BODY_FIELDS = {
     ConsultationIndexPage: "intro",
     ConsultationPage: "intro",
     TrackerPage: "intro",
+    InstitutionIndexPage: "intro",
 }
 
 # How each language names the weekdays (a stem, as the schedules inflect them).
