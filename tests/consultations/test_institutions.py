@@ -344,3 +344,34 @@ def test_free_text_lines_become_links_and_unmatched_lines_institutions(
     assert Historical.objects.get(pk=olena.pk).institutions_text == (
         "Poradnia psychologiczna\nUrząd Miasta Torunia"
     )
+
+
+# --- The demo -----------------------------------------------------------------------
+
+
+def test_the_demo_has_15_institutions_each_with_an_assistant_in_every_language(
+    demo, client
+):
+    for language in ["pl", "uk", "en", "ru"]:
+        assert Institution.objects.filter(locale__language_code=language).count() == 15
+        assert (
+            CulturalAssistant.objects.filter(locale__language_code=language).count()
+            == 15
+        )
+    originals = CulturalAssistant.objects.filter(locale__language_code="pl")
+    assert not originals.filter(institutions=None).exists()
+    linked = Institution.objects.filter(cultural_assistants__in=originals).distinct()
+    assert linked.count() == 15
+
+    partners = InstitutionIndexPage.objects.get(locale__language_code="uk")
+    lublin = Institution.objects.get(name="Urząd Miasta Lublin")
+    index = client.get(partners.url)
+    response = client.get(page_url(partners, lublin))
+
+    assert index.status_code == response.status_code == 200
+    assert "Міська рада Любліна" in index.content.decode()
+    assert response.context["institution"].name == "Міська рада Любліна"
+    assert [a.display_name for a in response.context["assistants"]] == ["Леся"]
+    rows = response.context["recommendations"]
+    assert rows and all(row["current"] for row in rows)
+    assert all(row["title"].fallback_language is None for row in rows)
