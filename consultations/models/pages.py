@@ -330,6 +330,7 @@ class InstitutionIndexPage(AttachedRoutesMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("partner institutions")
