@@ -104,3 +104,63 @@ def test_other_clubs_do_not_list_assistants(client, network):
     response = client.get(club.url)
 
     assert "assistants" not in response.context
+
+
+def test_an_editor_links_an_assistant_to_institutions_of_the_default_language(
+    client, home_pages
+):
+    from tests.factories import EditorFactory
+
+    pl, uk = Locale.get_default(), home_pages["uk"].locale
+    office = Institution.objects.create(name="Urząd Wojewódzki", locale=pl)
+    office_uk = office.copy_for_translation(uk)
+    office_uk.name = "Воєводське управління"
+    office_uk.save()
+    olena = CulturalAssistantFactory(display_name="Olena", speaks=["uk"])
+    client.force_login(EditorFactory())
+    url = f"/admin/snippets/clubs/culturalassistant/edit/{olena.pk}/"
+
+    form = client.get(url).context["form"]
+    response = client.post(
+        url,
+        {
+            "display_name": "Olena",
+            "city": "Toruń",
+            "languages": [olena.languages.get().pk],
+            "institutions": [office.pk],
+            "email": "",
+            "phone": "",
+        },
+    )
+
+    # Only the originals are offered: a translation is never chosen by itself.
+    assert list(form.fields["institutions"].queryset) == [office]
+    assert response.status_code == 302
+    assert list(olena.institutions.all()) == [office]
+
+
+def test_a_translation_synced_again_keeps_showing_the_originals_links(
+    client, network, home_pages
+):
+    from portal.localize import translate as localize
+
+    uk = home_pages["uk"].locale
+    office = Institution.objects.create(
+        name="Urząd Wojewódzki", locale=Locale.get_default()
+    )
+    library = Institution.objects.create(name="Biblioteka", locale=Locale.get_default())
+    olena = CulturalAssistantFactory(
+        display_name="Olena", city="Toruń", works_with=[office], speaks=["uk"]
+    )
+    strings = {"Olena": "Олена", "Toruń": "Торунь"}
+    localize(olena, uk, strings)
+    olena.institutions.set([library])
+    olena.save()
+    translated = localize(olena, uk, strings)  # synced again with wagtail-localize
+
+    response = client.get("/uk/kluby/merezha/")
+
+    assert translated.display_name == "Олена"
+    shown = response.context["assistants"][0]
+    assert shown.pk == translated.pk
+    assert [i.name for i, _url in shown.partner_links] == ["Biblioteka"]
