@@ -126,6 +126,43 @@ INSTITUTIONS = {
     ),
 }
 
+# What the cultural assistants' institutions in Kujawsko-Pomorskie were asked to
+# change, and how far they got: (title, area, institution, [(days ago, status,
+# note)]). Seeded with the institutions, so an upgraded demo gets them too.
+PARTNER_SOURCE = "Rekomendacje Międzysektorowego Zespołu ds. Migracji i Integracji"
+PARTNER_TRACKED = [
+    (
+        "Tłumacz dyżurny na izbie przyjęć",
+        "Ochrona zdrowia",
+        "hospital",
+        [
+            (
+                70,
+                ImplementationStatus.IN_PROGRESS,
+                "Dyżury asystentki kulturowej w piątki.",
+            )
+        ],
+    ),
+    (
+        "Ulotka o prawach osoby zatrzymanej w czterech językach",
+        "Przemoc domowa",
+        "police",
+        [(45, ImplementationStatus.IMPLEMENTED, "Ulotka jest na każdym komisariacie.")],
+    ),
+    (
+        "Doradca zawodowy mówiący po ukraińsku",
+        "Praca",
+        "district_labour",
+        [(30, ImplementationStatus.NOT_STARTED, "")],
+    ),
+    (
+        "Wnioski o świadczenia z tłumaczeniem na ukraiński i rosyjski",
+        "Pomoc społeczna",
+        "welfare_wloclawek",
+        [(25, ImplementationStatus.IN_PROGRESS, "Pierwsze trzy formularze gotowe.")],
+    ),
+]
+
 INSTITUTION_PAGE = {
     "pl": (
         "Instytucje partnerskie",
@@ -593,9 +630,33 @@ def seed_institutions(homes, log):
         if language != "pl" and page.get_translation_or_none(locale) is None:
             title, slug, intro = INSTITUTION_PAGE["pl"]
             translate(page, locale, {title: title_t, slug: slug_t, intro: intro_t})
+    _track_partners(pl, institutions)
     created = Institution.objects.filter(locale=pl).count() - before
     log(f"institutions: {created} created, and the partner institutions page")
     return institutions, page
+
+
+def _track_partners(pl, institutions):
+    areas = {area.name: area for area in PolicyArea.objects.filter(locale=pl)}
+    for title, area, institution, updates in PARTNER_TRACKED:
+        if TrackerEntry.objects.filter(title=title, locale=pl).exists():
+            continue
+        now = timezone.now()
+        entry = TrackerEntry(
+            title=title,
+            source=PARTNER_SOURCE,
+            area=areas.get(area),
+            institution=institutions[institution],
+            updates=[
+                ImplementationUpdate(
+                    date=(now - timedelta(days=days)).date(), status=status, note=note
+                )
+                for days, status, note in updates
+            ],
+            locale=pl,
+        )
+        entry.save()
+        _translate_outcome(entry)
 
 
 def _seed_institutions(pl):
@@ -1070,6 +1131,47 @@ OUTCOME_TEXTS = {
         "Міська публічна бібліотека в Торуні",
         "Municipal Public Library in Toruń",
         "Городская публичная библиотека в Торуни",
+    ),
+    # The partner institutions' tracker entries
+    "Rekomendacje Międzysektorowego Zespołu ds. Migracji i Integracji": (
+        "Рекомендації Міжсекторальної команди з питань міграції та інтеграції",
+        "Recommendations of the Intersectoral Team on Migration and Integration",
+        "Рекомендации Межсекторальной команды по вопросам миграции и интеграции",
+    ),
+    "Tłumacz dyżurny na izbie przyjęć": (
+        "Черговий перекладач у приймальному відділенні",
+        "An interpreter on duty in the admissions ward",
+        "Дежурный переводчик в приёмном отделении",
+    ),
+    "Dyżury asystentki kulturowej w piątki.": (
+        "Чергування культурної асистентки по п’ятницях.",
+        "A cultural assistant is on duty on Fridays.",
+        "Дежурства культурной ассистентки по пятницам.",
+    ),
+    "Ulotka o prawach osoby zatrzymanej w czterech językach": (
+        "Листівка про права затриманої особи чотирма мовами",
+        "A leaflet on the rights of a detained person in four languages",
+        "Листовка о правах задержанного на четырёх языках",
+    ),
+    "Ulotka jest na każdym komisariacie.": (
+        "Листівка є в кожному відділку поліції.",
+        "The leaflet is at every police station.",
+        "Листовка есть в каждом отделении полиции.",
+    ),
+    "Doradca zawodowy mówiący po ukraińsku": (
+        "Кар’єрний радник, який говорить українською",
+        "A careers adviser who speaks Ukrainian",
+        "Карьерный консультант, говорящий по-украински",
+    ),
+    "Wnioski o świadczenia z tłumaczeniem na ukraiński i rosyjski": (
+        "Заяви на виплати з перекладом українською та російською",
+        "Benefit application forms translated into Ukrainian and Russian",
+        "Заявления на пособия с переводом на украинский и русский",
+    ),
+    "Pierwsze trzy formularze gotowe.": (
+        "Перші три форми готові.",
+        "The first three forms are ready.",
+        "Первые три формы готовы.",
     ),
     # Responses: the organisation's position and the authority's reasoning
     "Popieramy bez zmian: to najprostszy sposób, by cudzoziemcy wiedzieli, do kogo się zwrócić.": (

@@ -68,10 +68,7 @@ def recommendations_for(request, key, language):
     recommendations that name it, and the recommendations of consultations
     addressed to it that nobody tracks yet. A recommendation of a consultation
     this visitor may not read is left out (the "view" rule's query)."""
-    may_read = viewable(request.user, "consultation__")
-    readable = Recommendation.objects.filter(archived_at=None)
-    if may_read:
-        readable = readable.filter(may_read)
+    readable = Recommendation.objects.filter(viewable(request.user, "consultation__"))
 
     tracked = TrackerEntry.objects.filter(institution__translation_key=key)
     tracked = tracked.filter(
@@ -90,7 +87,8 @@ def recommendations_for(request, key, language):
     records = {
         record.pk: record
         for record in readable.filter(
-            Q(pk__in=tracked_ids) | Q(key__in=addressed)
+            # A recommendation removed from the draft stays if it is tracked.
+            Q(pk__in=tracked_ids) | Q(key__in=addressed, archived_at=None)
         ).select_related("consultation__source_locale")
     }
     titles = _titles(records.values(), language)
