@@ -352,6 +352,10 @@ class InstitutionIndexPage(AttachedRoutesMixin, Page):
         return pages[0] if pages else None
 
     def institution_url(self, institution, request=None):
+        """The address of an institution's page (None for one without an
+        address, which only a bulk import could leave)."""
+        if not institution.slug:
+            return None
         return self.get_url(request) + self.reverse_subpage(
             "institution", args=[institution.slug]
         )

@@ -27,11 +27,8 @@ def institution_index(request, index_page):
         localized(Institution.objects.all(), language).values(),
         key=lambda institution: (institution.city, institution.name.lower()),
     )
-    base = index_page.get_url(request)
     for institution in institutions:
-        institution.page_url = base + index_page.reverse_subpage(
-            "institution", args=[institution.slug]
-        )
+        institution.page_url = index_page.institution_url(institution, request)
     return index_page.render(request, context_overrides={"institutions": institutions})
 
 

@@ -123,12 +123,11 @@ def tracker(request, tracker_page):
     # Each institution named links to its page on the partner institutions page.
     index_page = InstitutionIndexPage.for_language(reader_language())
     if index_page is not None:
-        base = index_page.get_url(request)
         context["institution_index"] = index_page
         for row in context["entries"]:
             if row["institution"] is not None:
-                row["institution_url"] = base + index_page.reverse_subpage(
-                    "institution", args=[row["institution"].slug]
+                row["institution_url"] = index_page.institution_url(
+                    row["institution"], request
                 )
     return tracker_page.render(request, context_overrides=context)
 

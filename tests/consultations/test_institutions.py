@@ -375,3 +375,15 @@ def test_the_demo_has_15_institutions_each_with_an_assistant_in_every_language(
     rows = response.context["recommendations"]
     assert rows and all(row["current"] for row in rows)
     assert all(row["title"].fallback_language is None for row in rows)
+
+
+def test_an_institution_without_an_address_is_listed_without_a_link(
+    client, partners, pl
+):
+    institution("Urząd bez adresu", pl)
+    Institution.objects.filter(name="Urząd bez adresu").update(slug="")
+
+    response = client.get(partners.url)
+
+    assert response.status_code == 200
+    assert "<span>Urząd bez adresu</span>" in response.content.decode()
