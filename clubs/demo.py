@@ -16,6 +16,7 @@ from clubs.models import (
     CulturalAssistant,
     SpokenLanguage,
 )
+from consultations.models import Institution, PageRecommendation, TrackerEntry
 from portal.demo import add_page, demo_image, translate_demo, translate_snippet
 
 CLUB_INDEX = {
@@ -257,44 +258,53 @@ CLUBS = [
     },
 ]  # fmt: skip
 
+# Cities in each language the assistants are translated into.
+CITIES = {
+    "Bydgoszcz": {"uk": "Бидгощ", "en": "Bydgoszcz", "ru": "Быдгощ"},
+    "Toruń": {"uk": "Торунь", "en": "Toruń", "ru": "Торунь"},
+    "Włocławek": {"uk": "Влоцлавек", "en": "Włocławek", "ru": "Влоцлавек"},
+    "Inowrocław": {"uk": "Іновроцлав", "en": "Inowrocław", "ru": "Иновроцлав"},
+    "Grudziądz": {"uk": "Грудзьондз", "en": "Grudziądz", "ru": "Грудзёндз"},
+    "Lublin": {"uk": "Люблін", "en": "Lublin", "ru": "Люблин"},
+}
+
+# The fifteen cultural assistants: names as each shows them (Latin letters in
+# Polish and English, Cyrillic in Ukrainian and Russian) and the keys of the
+# institutions they work with (consultations/demo.py INSTITUTIONS).
 ASSISTANTS = [
-    {
-        "languages": ["uk", "ru", "pl"],
-        "email": "olena@example.org",
-        "pl": {"display_name": "Olena", "city": "Bydgoszcz", "institutions": "Urząd Wojewódzki — wydział spraw cudzoziemców\nMiejski Ośrodek Pomocy Społecznej"},
-        "uk": {"display_name": "Олена", "city": "Бидгощ", "institutions": "Воєводське управління — відділ у справах іноземців\nМіський центр соціальної допомоги"},
-    },
-    {
-        "languages": ["uk", "pl"],
-        "email": "maryna@example.org",
-        "pl": {"display_name": "Maryna", "city": "Toruń", "institutions": "Szkoły podstawowe w Toruniu\nPoradnia psychologiczno-pedagogiczna"},
-        "uk": {"display_name": "Марина", "city": "Торунь", "institutions": "Початкові школи в Торуні\nПсихолого-педагогічна консультація"},
-    },
-    {
-        "languages": ["be", "ru", "pl", "en"],
-        "email": "aliaksandra@example.org",
-        "pl": {"display_name": "Aliaksandra", "city": "Bydgoszcz", "institutions": "Powiatowy urząd pracy\nBiblioteka miejska"},
-        "uk": {"display_name": "Аляксандра", "city": "Бидгощ", "institutions": "Повітовий центр зайнятості\nМіська бібліотека"},
-    },
-    {
-        "languages": ["ar", "en", "pl"],
-        "email": "rami@example.org",
-        "pl": {"display_name": "Rami", "city": "Bydgoszcz", "institutions": "Szpital wojewódzki — izba przyjęć\nPrzychodnia rodzinna"},
-        "uk": {"display_name": "Рамі", "city": "Бидгощ", "institutions": "Воєводська лікарня — приймальне відділення\nСімейна поліклініка"},
-    },
-    {
-        "languages": ["ka", "ru", "pl"],
-        "email": "nino@example.org",
-        "pl": {"display_name": "Nino", "city": "Włocławek", "institutions": "Urząd miasta — biuro obsługi mieszkańców"},
-        "uk": {"display_name": "Ніно", "city": "Влоцлавек", "institutions": "Міська рада — центр обслуговування мешканців"},
-    },
-    {
-        "languages": ["uk", "ru", "pl"],
-        "email": "tetiana@example.org",
-        "pl": {"display_name": "Tetiana", "city": "Inowrocław", "institutions": "Ośrodek pomocy społecznej\nLiceum ogólnokształcące"},
-        "uk": {"display_name": "Тетяна", "city": "Іновроцлав", "institutions": "Центр соціальної допомоги\nЗагальноосвітній ліцей"},
-    },
+    {"email": "olena@example.org", "languages": ["uk", "ru", "pl"], "city": "Bydgoszcz", "names": ("Olena", "Олена"), "institutions": ["voivode", "bydgoszcz_city"]},
+    {"email": "maryna@example.org", "languages": ["uk", "pl"], "city": "Toruń", "names": ("Maryna", "Марина"), "institutions": ["school", "schools"]},
+    {"email": "aliaksandra@example.org", "languages": ["be", "ru", "pl", "en"], "city": "Bydgoszcz", "names": ("Aliaksandra", "Аляксандра"), "institutions": ["district_labour", "labour"]},
+    {"email": "rami@example.org", "languages": ["ar", "en", "pl"], "city": "Bydgoszcz", "names": ("Rami", "Рамі", "Рами"), "institutions": ["hospital"]},
+    {"email": "nino@example.org", "languages": ["ka", "ru", "pl"], "city": "Włocławek", "names": ("Nino", "Ніно", "Нино"), "institutions": ["welfare_wloclawek"]},
+    {"email": "tetiana@example.org", "languages": ["uk", "ru", "pl"], "city": "Inowrocław", "names": ("Tetiana", "Тетяна", "Татьяна"), "institutions": ["welfare_inowroclaw", "social"]},
+    {"email": "iryna@example.org", "languages": ["uk", "pl", "en"], "city": "Toruń", "names": ("Iryna", "Ірина", "Ирина"), "institutions": ["torun_city", "marshal"]},
+    {"email": "hanna@example.org", "languages": ["uk", "ru", "pl"], "city": "Bydgoszcz", "names": ("Hanna", "Ганна", "Анна"), "institutions": ["police", "voivode"]},
+    {"email": "kateryna@example.org", "languages": ["uk", "pl"], "city": "Toruń", "names": ("Kateryna", "Катерина"), "institutions": ["library", "school"]},
+    {"email": "sviatlana@example.org", "languages": ["be", "ru", "pl"], "city": "Grudziądz", "names": ("Sviatlana", "Святлана", "Светлана"), "institutions": ["labour"]},
+    {"email": "oksana@example.org", "languages": ["uk", "pl", "de"], "city": "Bydgoszcz", "names": ("Oksana", "Оксана"), "institutions": ["bydgoszcz_city", "district_labour"]},
+    {"email": "ahmad@example.org", "languages": ["fa", "en", "pl"], "city": "Toruń", "names": ("Ahmad", "Ахмад"), "institutions": ["torun_city", "hospital"]},
+    {"email": "daria@example.org", "languages": ["ru", "uk", "pl"], "city": "Włocławek", "names": ("Daria", "Дарія", "Дарья"), "institutions": ["welfare_wloclawek", "social"]},
+    {"email": "yuliia@example.org", "languages": ["uk", "en", "pl"], "city": "Toruń", "names": ("Yuliia", "Юлія", "Юлия"), "institutions": ["marshal", "library"]},
+    {"email": "lesia@example.org", "languages": ["uk", "pl"], "city": "Lublin", "names": ("Lesia", "Леся"), "institutions": ["lublin"]},
 ]  # fmt: skip
+
+# What the assistants' "institutions" said as free text before they linked to
+# institutions: the upgrade (clubs migration 0004) made an institution of each
+# line, which the demo's own institutions replace.
+OLD_FREE_TEXT_INSTITUTIONS = [
+    "Urząd Wojewódzki — wydział spraw cudzoziemców",
+    "Miejski Ośrodek Pomocy Społecznej",
+    "Szkoły podstawowe w Toruniu",
+    "Poradnia psychologiczno-pedagogiczna",
+    "Powiatowy urząd pracy",
+    "Biblioteka miejska",
+    "Szpital wojewódzki — izba przyjęć",
+    "Przychodnia rodzinna",
+    "Urząd miasta — biuro obsługi mieszkańców",
+    "Ośrodek pomocy społecznej",
+    "Liceum ogólnokształcące",
+]
 
 
 def _form_fields(club):
@@ -343,9 +353,8 @@ def _meetings(club, place=""):
     ]
 
 
-def seed_clubs(homes, log):
+def seed_clubs(homes, institutions, log):
     """The club index, four clubs and networks, and the cultural assistants."""
-    uk = homes["uk"].locale
     languages = {language.code: language for language in SpokenLanguage.objects.all()}
     index, _ = add_page(homes["pl"], ClubIndexPage(**CLUB_INDEX["pl"]))
     for language in ["uk", "en", "ru"]:
@@ -396,26 +405,68 @@ def seed_clubs(homes, log):
                 )
         pages[club["key"]] = page
     log(f"clubs and networks: {created} created, {len(CLUBS) - created} already there")
-    seed_assistants(languages, uk, log)
+    seed_assistants(languages, institutions, log)
     return index, pages
 
 
-def seed_assistants(languages, uk, log):
+def seed_assistants(languages, institutions, log):
+    """The fifteen assistants in Polish, each linked to the institutions they work
+    with, and translated into Ukrainian, English and Russian (the translations
+    show the original's links)."""
+    default = Locale.get_default()
     created = 0
     for assistant in ASSISTANTS:
-        pl = assistant["pl"]
+        names = assistant["names"]
         source = CulturalAssistant.objects.filter(
-            email=assistant["email"], locale=Locale.get_default()
+            email=assistant["email"], locale=default
         ).first()
         if source is None:
             source = CulturalAssistant(
-                locale=Locale.get_default(), email=assistant["email"], **pl
+                locale=default,
+                email=assistant["email"],
+                display_name=names[0],
+                city=assistant["city"],
             )
             source.save()
             source.languages.set([languages[code] for code in assistant["languages"]])
-            source.save()
             created += 1
-        translate_snippet(source, uk, **assistant["uk"])
+        linked = [institutions[key] for key in assistant["institutions"]]
+        if set(source.institutions.all()) != set(linked):
+            source.institutions.set(linked)
+            source.save()
+        for language in ["uk", "en", "ru"]:
+            display_name = {
+                "uk": names[1],
+                "en": names[0],
+                "ru": names[2] if len(names) > 2 else names[1],
+            }[language]
+            translation, _ = translate_snippet(
+                source,
+                Locale.objects.get(language_code=language),
+                display_name=display_name,
+                city=CITIES[assistant["city"]][language],
+            )
+            if set(translation.institutions.all()) != set(linked):
+                translation.institutions.set(linked)
+                translation.save()
+    _drop_old_free_text_institutions()
     log(
         f"cultural assistants: {created} created, {len(ASSISTANTS) - created} already there"
     )
+
+
+def _drop_old_free_text_institutions():
+    """After an upgrade from the free-text demo: the institutions made of its
+    lines, once nothing links to them any more."""
+    Institution.objects.filter(
+        name__in=OLD_FREE_TEXT_INSTITUTIONS,
+        cultural_assistants=None,
+    ).exclude(
+        translation_key__in=TrackerEntry.objects.exclude(institution=None).values(
+            "institution__translation_key"
+        )
+    ).exclude(
+        translation_key__in=PageRecommendation.objects.exclude(institution=None).values(
+            "institution__translation_key"
+        )
+    ).delete()

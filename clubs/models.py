@@ -3,7 +3,7 @@ import logging
 import smtplib
 
 from django import forms
-from django.conf import global_settings
+from django.conf import global_settings, settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
@@ -35,7 +35,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
 from portal.cache import query_read
-from portal.languages import in_language_or_default
+from portal.languages import choose_versions, in_language_or_default
 from portal.models import PortalPageMixin, rich_text_summary
 from portal.spam import HONEYPOT_FIELD, HoneypotFormMixin, SpamResistantFormPageMixin
 
@@ -93,6 +93,11 @@ class SpokenLanguage(models.Model):
         return sorted(languages, key=lambda language: str(language.name).lower())
 
 
+def institutions_in_default_language():
+    """The institutions an editor links an assistant to: the originals."""
+    return models.Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
 class CulturalAssistant(TranslatableMixin, ClusterableModel):
     """Someone who helps institutions serve foreigners, in the languages they speak."""
 
@@ -105,10 +110,20 @@ class CulturalAssistant(TranslatableMixin, ClusterableModel):
     languages = ParentalManyToManyField(
         SpokenLanguage, verbose_name=_("languages spoken"), related_name="assistants"
     )
-    institutions = models.TextField(
-        _("institutions supported"),
+    # Linked in the default language's copy (the original), whose links every
+    # language's copy shows, each institution in the reader's language: a
+    # translation never re-chooses them, and a translation synced again cannot
+    # lose them (``partner_links``).
+    institutions = ParentalManyToManyField(
+        "consultations.Institution",
+        verbose_name=_("institutions supported"),
+        related_name="cultural_assistants",
         blank=True,
-        help_text=_("One per line: offices, schools, clinics."),
+        limit_choices_to=institutions_in_default_language,
+        help_text=_(
+            "Offices, schools, clinics… An institution missing here is added under "
+            "Snippets › Institutions."
+        ),
     )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
@@ -117,14 +132,15 @@ class CulturalAssistant(TranslatableMixin, ClusterableModel):
         FieldPanel("display_name"),
         FieldPanel("city"),
         FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("institutions"),
+        FieldPanel("institutions", widget=forms.CheckboxSelectMultiple),
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
     ]
 
-    # Translations share the languages (wagtail-localize skips many-to-many
-    # fields); a telephone number is not for translators.
+    # Translations share the languages and institutions (wagtail-localize skips
+    # many-to-many fields); a telephone number is not for translators.
     override_translatable_fields = [
         SynchronizedField("languages"),
+        SynchronizedField("institutions"),
         SynchronizedField("phone"),
     ]
 
@@ -143,9 +159,86 @@ class CulturalAssistant(TranslatableMixin, ClusterableModel):
             for language in SpokenLanguage.sorted(self.languages.all())
         )
 
-    @property
-    def institution_list(self):
-        return [line.strip() for line in self.institutions.splitlines() if line.strip()]
+    @classmethod
+    def originals(cls, keys):
+        """{translation key: pk of the copy whose links count}: the default
+        language's copy, else the oldest."""
+        chosen = {}
+        rows = cls.objects.filter(translation_key__in=keys).values_list(
+            "pk", "translation_key", "locale__language_code"
+        )
+        for pk, key, _code in sorted(
+            rows, key=lambda row: (row[2] != settings.LANGUAGE_CODE, row[0])
+        ):
+            chosen.setdefault(key, pk)
+        return chosen
+
+    @classmethod
+    def attach_institutions(cls, assistants, language_code, request=None):
+        """Give each assistant ``partner_links``: (institution in the reader's
+        language, the address of its page or None), by name. Four queries."""
+        from consultations.models import Institution, InstitutionIndexPage
+
+        originals = cls.originals({a.translation_key for a in assistants})
+        links = (
+            cls._meta.get_field("institutions")
+            .remote_field.through.objects.filter(
+                culturalassistant__in=originals.values()
+            )
+            .values_list("culturalassistant_id", "institution__translation_key")
+        )
+        keys_by_original = {}
+        for assistant_id, institution_key in links:
+            keys_by_original.setdefault(assistant_id, []).append(institution_key)
+        shown = choose_versions(
+            Institution.objects.filter(
+                translation_key__in=[k for ks in keys_by_original.values() for k in ks]
+            ).select_related("locale"),
+            language_code,
+        )
+        index_page = InstitutionIndexPage.for_language(language_code) if shown else None
+        for assistant in assistants:
+            institutions = sorted(
+                (
+                    shown[key]
+                    for key in keys_by_original.get(
+                        originals.get(assistant.translation_key), []
+                    )
+                    if key in shown
+                ),
+                key=lambda institution: institution.name.lower(),
+            )
+            assistant.partner_links = [
+                (
+                    institution,
+                    index_page.institution_url(institution, request)
+                    if index_page
+                    else None,
+                )
+                for institution in institutions
+            ]
+        return assistants
+
+    @classmethod
+    def working_with(cls, institution_key, language_code):
+        """The assistants whose original links to this institution (in any of its
+        languages), in the reader's language or the default one."""
+        linked = set(
+            cls.objects.filter(
+                institutions__translation_key=institution_key
+            ).values_list("pk", flat=True)
+        )
+        keys = cls.objects.filter(pk__in=linked).values_list(
+            "translation_key", flat=True
+        )
+        keys = [key for key, pk in cls.originals(set(keys)).items() if pk in linked]
+        assistants = in_language_or_default(
+            cls.objects.filter(translation_key__in=keys), language_code
+        )
+        return sorted(
+            assistants.select_related("locale").prefetch_related("languages"),
+            key=lambda a: a.display_name.lower(),
+        )
 
     @classmethod
     def directory(cls, language_code, speaking=None):
@@ -487,8 +580,12 @@ class ClubPage(SpamResistantFormPageMixin, PortalPageMixin, AbstractEmailForm):
             context["assistant_filter_form"] = form
             context["assistant_filter_invalid"] = not valid
             context["assistants"] = (
-                CulturalAssistant.directory(
-                    language_code, form.cleaned_data["language"]
+                CulturalAssistant.attach_institutions(
+                    CulturalAssistant.directory(
+                        language_code, form.cleaned_data["language"]
+                    ),
+                    language_code,
+                    request,
                 )
                 if valid
                 else []

@@ -15,7 +15,7 @@ class CulturalAssistantViewSet(SnippetViewSet):
         Column("languages_spoken", label=_("Languages spoken")),
     ]
     list_filter = ["languages"]
-    search_fields = ["display_name", "city", "institutions"]
+    search_fields = ["display_name", "city"]
 
     def get_queryset(self, request):
         return CulturalAssistant.objects.prefetch_related("languages")

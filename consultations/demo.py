@@ -16,6 +16,7 @@ from consultations.models import (
     ConsultationPage,
     ImplementationUpdate,
     Institution,
+    InstitutionIndexPage,
     MemberProfile,
     PagePoll,
     PageRecommendation,
@@ -85,6 +86,104 @@ INSTITUTIONS = {
         "Bydgoszcz",
     ),
     "lublin": ("Urząd Miasta Lublin", "Міська рада Любліна", "Lublin"),
+    # The institutions the cultural assistants work with (with the ones above).
+    "torun_city": ("Urząd Miasta Torunia", "Міська рада Торуня", "Toruń"),
+    "bydgoszcz_city": ("Urząd Miasta Bydgoszczy", "Міська рада Бидгоща", "Bydgoszcz"),
+    "district_labour": (
+        "Powiatowy Urząd Pracy w Bydgoszczy",
+        "Повітовий центр зайнятості в Бидгощі",
+        "Bydgoszcz",
+    ),
+    "school": (
+        "Szkoła podstawowa z oddziałem przygotowawczym w Toruniu",
+        "Початкова школа з підготовчим класом у Торуні",
+        "Toruń",
+    ),
+    "hospital": (
+        "Szpital Wojewódzki w Bydgoszczy",
+        "Воєводська лікарня в Бидгощі",
+        "Bydgoszcz",
+    ),
+    "police": (
+        "Komenda Miejska Policji w Bydgoszczy",
+        "Міське управління поліції в Бидгощі",
+        "Bydgoszcz",
+    ),
+    "welfare_wloclawek": (
+        "Miejski Ośrodek Pomocy Społecznej we Włocławku",
+        "Міський центр соціальної допомоги у Влоцлавеку",
+        "Włocławek",
+    ),
+    "welfare_inowroclaw": (
+        "Ośrodek Pomocy Społecznej w Inowrocławiu",
+        "Центр соціальної допомоги в Іновроцлаві",
+        "Inowrocław",
+    ),
+    "library": (
+        "Miejska Biblioteka Publiczna w Toruniu",
+        "Міська публічна бібліотека в Торуні",
+        "Toruń",
+    ),
+}
+
+# What the cultural assistants' institutions in Kujawsko-Pomorskie were asked to
+# change, and how far they got: (title, area, institution, [(days ago, status,
+# note)]). Seeded with the institutions, so an upgraded demo gets them too.
+PARTNER_SOURCE = "Rekomendacje Międzysektorowego Zespołu ds. Migracji i Integracji"
+PARTNER_TRACKED = [
+    (
+        "Tłumacz dyżurny na izbie przyjęć",
+        "Ochrona zdrowia",
+        "hospital",
+        [
+            (
+                70,
+                ImplementationStatus.IN_PROGRESS,
+                "Dyżury asystentki kulturowej w piątki.",
+            )
+        ],
+    ),
+    (
+        "Ulotka o prawach osoby zatrzymanej w czterech językach",
+        "Przemoc domowa",
+        "police",
+        [(45, ImplementationStatus.IMPLEMENTED, "Ulotka jest na każdym komisariacie.")],
+    ),
+    (
+        "Doradca zawodowy mówiący po ukraińsku",
+        "Praca",
+        "district_labour",
+        [(30, ImplementationStatus.NOT_STARTED, "")],
+    ),
+    (
+        "Wnioski o świadczenia z tłumaczeniem na ukraiński i rosyjski",
+        "Pomoc społeczna",
+        "welfare_wloclawek",
+        [(25, ImplementationStatus.IN_PROGRESS, "Pierwsze trzy formularze gotowe.")],
+    ),
+]
+
+INSTITUTION_PAGE = {
+    "pl": (
+        "Instytucje partnerskie",
+        "instytucje",
+        "Urzędy, szkoły, szpitale i ośrodki, z którymi pracują asystentki i asystenci kulturowi, oraz rekomendacje do nich skierowane.",
+    ),
+    "uk": (
+        "Установи-партнери",
+        "ustanovy",
+        "Управління, школи, лікарні та центри, з якими працюють культурні асистентки й асистенти, і рекомендації, адресовані їм.",
+    ),
+    "en": (
+        "Partner institutions",
+        "institutions",
+        "Offices, schools, hospitals and centres that cultural assistants work with, and the recommendations addressed to them.",
+    ),
+    "ru": (
+        "Учреждения-партнёры",
+        "uchrezhdeniya",
+        "Управления, школы, больницы и центры, с которыми работают культурные ассистентки и ассистенты, и адресованные им рекомендации.",
+    ),
 }
 
 STRATEGY = {
@@ -447,7 +546,6 @@ def seed_consultations(log):
     if existing:
         log("consultations: already there")
         return existing, TrackerPage.objects.filter(locale=pl).first()
-    uk = Locale.objects.get(language_code="uk")
 
     title, slug, intro = INDEX["pl"]
     index = home.add_child(
@@ -469,7 +567,7 @@ def seed_consultations(log):
                 },
             )
 
-    institutions = _seed_institutions(pl, uk)
+    institutions = _seed_institutions(pl)
     members = _members()
     now = timezone.now()
     strategy = add_consultation(
@@ -512,11 +610,67 @@ def _inner(html):
     return html.removeprefix("<p>").removesuffix("</p>")
 
 
-def _seed_institutions(pl, uk):
+def seed_institutions(homes, log):
+    """The fifteen institutions (addressees of recommendations, partners of the
+    cultural assistants), in every language, and the partner institutions page."""
+    pl = homes["pl"].locale
+    before = Institution.objects.filter(locale=pl).count()
+    institutions = _seed_institutions(pl)
+    page = InstitutionIndexPage.objects.filter(locale=pl).first()
+    if page is None:
+        title, slug, intro = INSTITUTION_PAGE["pl"]
+        page = homes["pl"].add_child(
+            instance=InstitutionIndexPage(
+                title=title, slug=slug, intro=f"<p>{intro}</p>"
+            )
+        )
+        page.save_revision().publish()
+    for language, (title_t, slug_t, intro_t) in INSTITUTION_PAGE.items():
+        locale = homes[language].locale
+        if language != "pl" and page.get_translation_or_none(locale) is None:
+            title, slug, intro = INSTITUTION_PAGE["pl"]
+            translate(page, locale, {title: title_t, slug: slug_t, intro: intro_t})
+    _track_partners(pl, institutions)
+    created = Institution.objects.filter(locale=pl).count() - before
+    log(f"institutions: {created} created, and the partner institutions page")
+    return institutions, page
+
+
+def _track_partners(pl, institutions):
+    areas = {area.name: area for area in PolicyArea.objects.filter(locale=pl)}
+    for title, area, institution, updates in PARTNER_TRACKED:
+        if TrackerEntry.objects.filter(title=title, locale=pl).exists():
+            continue
+        now = timezone.now()
+        entry = TrackerEntry(
+            title=title,
+            source=PARTNER_SOURCE,
+            area=areas.get(area),
+            institution=institutions[institution],
+            updates=[
+                ImplementationUpdate(
+                    date=(now - timedelta(days=days)).date(), status=status, note=note
+                )
+                for days, status, note in updates
+            ],
+            locale=pl,
+        )
+        entry.save()
+        _translate_outcome(entry)
+
+
+def _seed_institutions(pl):
+    """The demo's institutions by key, made (and translated) once."""
     institutions = {}
     for key, (name_pl, _name_uk, city) in INSTITUTIONS.items():
-        institution = Institution.objects.create(name=name_pl, city=city, locale=pl)
-        _translate_outcome(institution)
+        institution = Institution.objects.filter(name=name_pl, locale=pl).first()
+        if institution is None:
+            institution = Institution.objects.create(name=name_pl, city=city, locale=pl)
+        if any(
+            institution.get_translation_or_none(locale) is None
+            for locale in Locale.objects.filter(language_code__in=OUTCOME_LANGUAGES)
+        ):
+            _translate_outcome(institution)
         institutions[key] = institution
     return institutions
 
@@ -932,6 +1086,92 @@ OUTCOME_TEXTS = {
         "Міська рада Любліна",
         "Lublin City Hall",
         "Городское управление Люблина",
+    ),
+    "Urząd Miasta Torunia": (
+        "Міська рада Торуня",
+        "Toruń City Hall",
+        "Городское управление Торуни",
+    ),
+    "Urząd Miasta Bydgoszczy": (
+        "Міська рада Бидгоща",
+        "Bydgoszcz City Hall",
+        "Городское управление Быдгоща",
+    ),
+    "Powiatowy Urząd Pracy w Bydgoszczy": (
+        "Повітовий центр зайнятості в Бидгощі",
+        "District Labour Office in Bydgoszcz",
+        "Повятовое управление труда в Быдгоще",
+    ),
+    "Szkoła podstawowa z oddziałem przygotowawczym w Toruniu": (
+        "Початкова школа з підготовчим класом у Торуні",
+        "Primary school with a preparatory class in Toruń",
+        "Начальная школа с подготовительным классом в Торуни",
+    ),
+    "Szpital Wojewódzki w Bydgoszczy": (
+        "Воєводська лікарня в Бидгощі",
+        "Voivodeship Hospital in Bydgoszcz",
+        "Воеводская больница в Быдгоще",
+    ),
+    "Komenda Miejska Policji w Bydgoszczy": (
+        "Міське управління поліції в Бидгощі",
+        "Municipal Police Headquarters in Bydgoszcz",
+        "Городское управление полиции в Быдгоще",
+    ),
+    "Miejski Ośrodek Pomocy Społecznej we Włocławku": (
+        "Міський центр соціальної допомоги у Влоцлавеку",
+        "Municipal Social Welfare Centre in Włocławek",
+        "Городской центр социальной помощи во Влоцлавеке",
+    ),
+    "Ośrodek Pomocy Społecznej w Inowrocławiu": (
+        "Центр соціальної допомоги в Іновроцлаві",
+        "Social Welfare Centre in Inowrocław",
+        "Центр социальной помощи в Иновроцлаве",
+    ),
+    "Miejska Biblioteka Publiczna w Toruniu": (
+        "Міська публічна бібліотека в Торуні",
+        "Municipal Public Library in Toruń",
+        "Городская публичная библиотека в Торуни",
+    ),
+    # The partner institutions' tracker entries
+    "Rekomendacje Międzysektorowego Zespołu ds. Migracji i Integracji": (
+        "Рекомендації Міжсекторальної команди з питань міграції та інтеграції",
+        "Recommendations of the Intersectoral Team on Migration and Integration",
+        "Рекомендации Межсекторальной команды по вопросам миграции и интеграции",
+    ),
+    "Tłumacz dyżurny na izbie przyjęć": (
+        "Черговий перекладач у приймальному відділенні",
+        "An interpreter on duty in the admissions ward",
+        "Дежурный переводчик в приёмном отделении",
+    ),
+    "Dyżury asystentki kulturowej w piątki.": (
+        "Чергування культурної асистентки по п’ятницях.",
+        "A cultural assistant is on duty on Fridays.",
+        "Дежурства культурной ассистентки по пятницам.",
+    ),
+    "Ulotka o prawach osoby zatrzymanej w czterech językach": (
+        "Листівка про права затриманої особи чотирма мовами",
+        "A leaflet on the rights of a detained person in four languages",
+        "Листовка о правах задержанного на четырёх языках",
+    ),
+    "Ulotka jest na każdym komisariacie.": (
+        "Листівка є в кожному відділку поліції.",
+        "The leaflet is at every police station.",
+        "Листовка есть в каждом отделении полиции.",
+    ),
+    "Doradca zawodowy mówiący po ukraińsku": (
+        "Кар’єрний радник, який говорить українською",
+        "A careers adviser who speaks Ukrainian",
+        "Карьерный консультант, говорящий по-украински",
+    ),
+    "Wnioski o świadczenia z tłumaczeniem na ukraiński i rosyjski": (
+        "Заяви на виплати з перекладом українською та російською",
+        "Benefit application forms translated into Ukrainian and Russian",
+        "Заявления на пособия с переводом на украинский и русский",
+    ),
+    "Pierwsze trzy formularze gotowe.": (
+        "Перші три форми готові.",
+        "The first three forms are ready.",
+        "Первые три формы готовы.",
     ),
     # Responses: the organisation's position and the authority's reasoning
     "Popieramy bez zmian: to najprostszy sposób, by cudzoziemcy wiedzieli, do kogo się zwrócić.": (

@@ -9,7 +9,7 @@ from functools import partial
 
 from django.urls import path
 
-from consultations.views import members, public
+from consultations.views import institutions, members, public
 
 
 class PageView:
@@ -67,12 +67,17 @@ CONSULTATION = [
 ]
 INDEX = [route("", public.index, "index")]
 TRACKER = [route("", public.tracker, "tracker")]
+INSTITUTIONS = [
+    route("", institutions.institution_index, "index"),
+    route("<slug:slug>/", institutions.institution, "institution"),
+]
 
 
 def attach():
     from consultations.models import (
         ConsultationIndexPage,
         ConsultationPage,
+        InstitutionIndexPage,
         TrackerPage,
     )
 
@@ -80,6 +85,7 @@ def attach():
         (ConsultationPage, CONSULTATION),
         (ConsultationIndexPage, INDEX),
         (TrackerPage, TRACKER),
+        (InstitutionIndexPage, INSTITUTIONS),
     ):
         model.subpage_urls = tuple(routes)
         if "_routablepage_urlresolver" in model.__dict__:

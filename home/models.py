@@ -62,6 +62,7 @@ class HomePage(PortalPageMixin, Page):
         "clubs.ClubIndexPage",
         "consultations.ConsultationIndexPage",
         "consultations.TrackerPage",
+        "consultations.InstitutionIndexPage",
         "counselling.CounsellingPage",
         "contact.ContactPage",
         "initiatives.InitiativeIndexPage",

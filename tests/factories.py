@@ -146,6 +146,13 @@ class CulturalAssistantFactory(factory.django.DjangoModelFactory):
             assistant.languages.set(SpokenLanguage.objects.filter(code__in=codes))
             assistant.save()
 
+    @factory.post_generation
+    def works_with(assistant, create, institutions, **kwargs):
+        """``works_with=[institution, …]``: the institutions the assistant supports."""
+        if create and institutions:
+            assistant.institutions.set(institutions)
+            assistant.save()
+
 
 def publish(page):
     """Publish through a revision, as an editor does (sets the publishing dates)."""

@@ -1,6 +1,7 @@
 from consultations.models.pages import (
     ConsultationIndexPage,
     ConsultationPage,
+    InstitutionIndexPage,
     PagePoll,
     PageRecommendation,
     TrackerPage,
@@ -38,6 +39,7 @@ __all__ = [
     "ConsultationPage",
     "ImplementationUpdate",
     "Institution",
+    "InstitutionIndexPage",
     "MemberProfile",
     "Notification",
     "PagePoll",

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -307,3 +308,54 @@ class TrackerPage(AttachedRoutesMixin, Page):
     class Meta:
         verbose_name = _("implementation tracker")
         verbose_name_plural = _("implementation trackers")
+
+
+class InstitutionIndexPage(AttachedRoutesMixin, Page):
+    """Partner institutions: this page lists them and gives each one its own
+    address under it (``<slug>/``), served by a route.
+
+    An institution is a snippet already: recommendations and the tracker choose
+    it and translators translate it with wagtail-localize. A page per institution
+    would be a second copy of it in the page tree, with a second translation to
+    keep in step; a route per institution keeps one record that editors edit
+    once, and its page follows (assistants, recommendations and their progress
+    are read from their own records)."""
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partner institutions")
+        verbose_name_plural = _("partner institutions pages")
+
+    @classmethod
+    def for_language(cls, language_code):
+        """The live, public page in this language, else in the default language
+        (None if there is none): one query."""
+        pages = list(
+            cls.objects.live()
+            .public()
+            .filter(locale__language_code__in=[language_code, settings.LANGUAGE_CODE])
+            .select_related("locale")
+        )
+        pages.sort(
+            key=lambda page: (page.locale.language_code != language_code, page.pk)
+        )
+        return pages[0] if pages else None
+
+    def institution_url(self, institution, request=None):
+        """The address of an institution's page (None for one without an
+        address, which only a bulk import could leave)."""
+        if not institution.slug:
+            return None
+        return self.get_url(request) + self.reverse_subpage(
+            "institution", args=[institution.slug]
+        )

@@ -16,6 +16,7 @@ from consultations.models import (
     ConsultationPage,
     ImplementationUpdate,
     Institution,
+    InstitutionIndexPage,
     PolicyArea,
     RecommendationVersion,
     TrackerEntry,
@@ -118,7 +119,17 @@ def report(request, page, kind):
 
 
 def tracker(request, tracker_page):
-    return tracker_page.render(request, context_overrides=tracker_context(request))
+    context = tracker_context(request)
+    # Each institution named links to its page on the partner institutions page.
+    index_page = InstitutionIndexPage.for_language(reader_language())
+    if index_page is not None:
+        context["institution_index"] = index_page
+        for row in context["entries"]:
+            if row["institution"] is not None:
+                row["institution_url"] = index_page.institution_url(
+                    row["institution"], request
+                )
+    return tracker_page.render(request, context_overrides=context)
 
 
 def tracker_context(request):

@@ -67,6 +67,8 @@ PAGE_TYPES = {
     "initiatives index": "initiatives/initiative_index_page.html",
     "initiative": "initiatives/initiative_page.html",
     "cooperative": "initiatives/cooperative_page.html",
+    "partner institutions": "consultations/institution_index_page.html",
+    "institution": "consultations/institution.html",
     "search results": "portal/search.html",
     "account": "consultations/account/start.html",
     "my data": "consultations/account/my_data.html",

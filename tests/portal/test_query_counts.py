@@ -11,9 +11,10 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from clubs.models import ClubGalleryImage, ClubMeeting, SpokenLanguage
+from consultations.models import Institution
 from home.models import CampaignIndexPage
 from portal.models import FooterContent, MainMenu, SiteSettings
 from portal.views import SEARCH_RESULTS_PER_PAGE
@@ -80,8 +81,15 @@ def add_clubs(index, count):
 
 
 def add_assistants(count):
-    for _ in range(count):
-        CulturalAssistantFactory(speaks=["uk", "pl"])
+    """Assistants, each working with two institutions of their own."""
+    for number in range(count):
+        institutions = [
+            Institution.objects.create(
+                name=f"Urząd {number}-{n}", locale=Locale.get_default()
+            )
+            for n in range(2)
+        ]
+        CulturalAssistantFactory(speaks=["uk", "pl"], works_with=institutions)
 
 
 def add_photos_and_meetings(club, count):
@@ -172,7 +180,7 @@ PINNED = {
     campaign_feed: 10,
     club_index: 24,
     club_page: 26,
-    network_page: 26,
+    network_page: 31,  # institutions: originals, links, names, their page (2)
     counselling_page: 17,
     search: 14,  # the other languages counted too, and the table of locales
     sitemap: 7,

@@ -19,6 +19,8 @@ from consultations.models import (
     Comment,
     ConsultationIndexPage,
     ConsultationPage,
+    Institution,
+    InstitutionIndexPage,
     PollAnswer,
     Stance,
     TrackerPage,
@@ -51,6 +53,8 @@ def counts():
         "images": get_image_model().objects.count(),
         "topics": CampaignTopic.objects.count(),
         "assistants": CulturalAssistant.objects.count(),
+        "institutions": Institution.objects.count(),
+        "institution links": CulturalAssistant.institutions.through.objects.count(),
         "form fields": ClubFormField.objects.count(),
         "meetings": ClubMeeting.objects.count(),
         "menus": MainMenu.objects.count(),
@@ -124,6 +128,7 @@ PAGE_TYPES = [
     InitiativeIndexPage,
     InitiativePage,
     CooperativePage,
+    InstitutionIndexPage,
 ]
 
 
@@ -165,6 +170,7 @@ BODY_FIELDS = {
     InitiativeIndexPage: "intro",
     InitiativePage: "body",
     CooperativePage: "offer",
+    InstitutionIndexPage: "intro",
 }
 
 # How each language names the weekdays (a stem, as the schedules inflect them).

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from clubs.demo import seed_clubs
-from consultations.demo import seed_consultations
+from consultations.demo import seed_consultations, seed_institutions
 from contact.demo import seed_contact
 from counselling.demo import seed_counselling
 from home.demo import seed_campaigns, seed_home_pages, seed_standard_pages
@@ -56,7 +56,8 @@ class Command(BaseCommand):
             counselling = seed_counselling(homes, log)
             contact = seed_contact(homes, log)
             campaigns = seed_campaigns(homes, counselling, log)
-            clubs, club_pages = seed_clubs(homes, log)
+            institutions, _partners = seed_institutions(homes, log)
+            clubs, club_pages = seed_clubs(homes, institutions, log)
             consultations, tracker = seed_consultations(log)
             initiatives = seed_initiatives(homes, log)
             seed_site_furniture(
