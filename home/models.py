@@ -64,6 +64,8 @@ class HomePage(PortalPageMixin, Page):
         "consultations.TrackerPage",
         "counselling.CounsellingPage",
         "contact.ContactPage",
+        "events.CalendarPage",
+        "events.TeamPage",
         "home.StandardPage",
     ]
 

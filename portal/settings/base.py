@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "counselling",
     "contact",
     "consultations",
+    "events",
     "axes",
     "csp",
     "wagtail_localize",
