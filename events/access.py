@@ -65,13 +65,11 @@ def visible_events(user, prefix=""):
     return everyone | Q(**{f"{prefix}team__in": teams})
 
 
-def member_teams(user):
-    """The teams with a team page that this person is a member of."""
+def team_pages(user):
+    """The pages of the teams this person is a member of."""
     from events.models import TeamPage
 
-    return Group.objects.filter(
-        pk__in=TeamPage.objects.filter(team__in=_team_ids(user)).values("team")
-    )
+    return TeamPage.objects.live().filter(team__in=_team_ids(user))
 
 
 def team_events(user, now=None):

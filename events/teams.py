@@ -93,3 +93,22 @@ def team_context(team_page, request):
             team_page.team_id, request.user, language, request
         ),
     }
+
+
+# The most team meetings a member's start page lists.
+START_PAGE_MEETINGS = 5
+
+
+def member_start(user, language, now=None):
+    """For a member's start page: their teams' pages and next meetings, in their
+    language where translated."""
+    meetings = choose_versions(
+        access.team_events(user, now).select_related("locale"), language
+    )
+    pages = choose_versions(access.team_pages(user).select_related("locale"), language)
+    return {
+        "team_meetings": sorted(meetings.values(), key=lambda page: page.starts_at)[
+            :START_PAGE_MEETINGS
+        ],
+        "team_pages": sorted(pages.values(), key=lambda page: page.title.lower()),
+    }

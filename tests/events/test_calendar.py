@@ -354,3 +354,19 @@ def test_calendar_query_count_does_not_grow_with_events(
         team_meeting(calendar, teams["kp"])
     assert count() == few
     assert few == 24
+
+
+def test_start_page_shows_the_members_next_team_meetings_and_team_page(
+    client, home_pages, calendar, teams
+):
+    own = team_meeting(calendar, teams["kp"], title="Nasze spotkanie")
+    team_meeting(calendar, teams["lublin"], title="Cudze spotkanie")
+    add_event(calendar, title="Warsztat dla wszystkich")
+    page = TeamPageFactory(parent=home_pages["pl"], team=teams["kp"], title="Nasz")
+    page.save_revision().publish()
+    client.force_login(member_of(teams["kp"]))
+
+    html = client.get("/pl/accounts/").content.decode()
+
+    assert f'href="{own.url}"' in html and f'href="{page.url}"' in html
+    assert "Cudze spotkanie" not in html and "Warsztat dla wszystkich" not in html

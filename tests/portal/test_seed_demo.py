@@ -25,6 +25,7 @@ from consultations.models import (
 )
 from contact.models import ContactPage
 from counselling.models import CounsellingPage
+from events.models import CalendarPage, EventPage, TeamPage
 from home.models import (
     CampaignIndexPage,
     CampaignPage,
@@ -133,6 +134,9 @@ PAGE_TYPES = [
     ConsultationIndexPage,
     ConsultationPage,
     TrackerPage,
+    CalendarPage,
+    EventPage,
+    TeamPage,
 ]
 
 
@@ -172,6 +176,9 @@ BODY_FIELDS = {
     ConsultationIndexPage: "intro",
     ConsultationPage: "intro",
     TrackerPage: "intro",
+    CalendarPage: "intro",
+    EventPage: "summary",
+    TeamPage: "intro",
 }
 
 # How each language names the weekdays (a stem, as the schedules inflect them).

@@ -9,6 +9,7 @@ from clubs.demo import seed_clubs
 from consultations.demo import seed_consultations
 from contact.demo import seed_contact
 from counselling.demo import seed_counselling
+from events.demo import seed_events
 from home.demo import seed_campaigns, seed_home_pages, seed_standard_pages
 from home.models import HomePage
 from portal.demo import seed_accounts, seed_site_furniture
@@ -57,11 +58,13 @@ class Command(BaseCommand):
             campaigns = seed_campaigns(homes, counselling, log)
             clubs, club_pages = seed_clubs(homes, log)
             consultations, tracker = seed_consultations(log)
+            calendar, _team_pages = seed_events(homes, log)
             seed_site_furniture(
                 homes,
                 menu_pages=[
                     campaigns,
                     clubs,
+                    calendar,
                     consultations,
                     tracker,
                     counselling,
