@@ -7,6 +7,7 @@ from clubs.models import ClubIndexPage
 from consultations.models import ConsultationIndexPage, TrackerPage
 from contact.models import ContactPage
 from counselling.models import CounsellingPage
+from events.models import CalendarPage, TeamPage
 from home.models import CampaignIndexPage, HomePage, StandardPage
 
 
@@ -25,6 +26,8 @@ class HomePageRulesTest(WagtailPageTestCase):
                 TrackerPage,
                 CounsellingPage,
                 ContactPage,
+                CalendarPage,
+                TeamPage,
                 StandardPage,
             },
         )
