@@ -46,7 +46,7 @@ WORKSHOP_CITIES = {"pl": ["Bydgoszcz", "Toruń"], "uk": ["Бидгощ", "Тор
 
 LUBLIN = {"pl": "Lublin", "uk": "Люблін", "en": "Lublin", "ru": "Люблин"}
 SEMINAR_TOPICS = [
-    {"pl": "Model integracji w mieście", "uk": "Модель інтеграції в місті", "en": "A city's integration model", "ru": "Модель интеграции в городе"},
+    {"pl": "Model integracji w mieście", "uk": "Модель інтеграції в місті", "en": "The integration model of a city", "ru": "Модель интеграции в городе"},
     {"pl": "Cudzoziemcy w urzędzie: komunikacja i tłumaczenia", "uk": "Іноземці в установі: комунікація та переклад", "en": "Foreigners at the office: communication and translation", "ru": "Иностранцы в учреждении: коммуникация и перевод"},
     {"pl": "Dzieci z doświadczeniem migracji w szkole", "uk": "Діти з досвідом міграції у школі", "en": "Children with a migration background at school", "ru": "Дети с опытом миграции в школе"},
     {"pl": "Zdrowie i przeciwdziałanie przemocy", "uk": "Здоров’я та протидія насильству", "en": "Health and preventing violence", "ru": "Здоровье и противодействие насилию"},
