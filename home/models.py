@@ -66,6 +66,8 @@ class HomePage(PortalPageMixin, Page):
         "counselling.CounsellingPage",
         "contact.ContactPage",
         "initiatives.InitiativeIndexPage",
+        "events.CalendarPage",
+        "events.TeamPage",
         "home.StandardPage",
     ]
 

@@ -220,6 +220,7 @@ MENU_LABELS = {
     "en": [
         "Campaigns",
         "Clubs and networks",
+        "Calendar",
         "Consultations",
         "What changed",
         "Legal advice",
@@ -228,6 +229,7 @@ MENU_LABELS = {
     "ru": [
         "Кампании",
         "Клубы и сети",
+        "Календарь",
         "Консультации",
         "Что изменилось",
         "Юридические консультации",

@@ -35,6 +35,7 @@ from consultations.models import (
 )
 from consultations.notifications import PREFERENCE, profile_of, read_switch_off_token
 from consultations.services import PageTexts
+from events.teams import member_start
 from portal.languages import Shown, choose_versions
 
 # The most replies and responses the start page lists as new.
@@ -220,7 +221,7 @@ def start(request):
     return TemplateResponse(
         request,
         "consultations/account/start.html",
-        {"profile": profile, **context},
+        {"profile": profile, **context, **member_start(request.user, get_language())},
     )
 
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "contact",
     "initiatives",
     "consultations",
+    "events",
     "axes",
     "csp",
     "wagtail_localize",

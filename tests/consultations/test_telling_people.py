@@ -346,4 +346,4 @@ def test_the_start_page_runs_as_many_queries_however_much_is_new(
         )
     many = queries()
 
-    assert few == many == 12
+    assert few == many == 15

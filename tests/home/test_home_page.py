@@ -7,6 +7,7 @@ from clubs.models import ClubIndexPage
 from consultations.models import ConsultationIndexPage, TrackerPage
 from contact.models import ContactPage
 from counselling.models import CounsellingPage
+from events.models import CalendarPage, TeamPage
 from home.models import CampaignIndexPage, HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage
 
@@ -27,6 +28,8 @@ class HomePageRulesTest(WagtailPageTestCase):
                 CounsellingPage,
                 ContactPage,
                 InitiativeIndexPage,
+                CalendarPage,
+                TeamPage,
                 StandardPage,
             },
         )

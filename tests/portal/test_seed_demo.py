@@ -27,6 +27,7 @@ from consultations.models import (
 )
 from contact.models import ContactPage
 from counselling.models import CounsellingPage
+from events.models import CalendarPage, EventPage, TeamPage
 from home.models import (
     CampaignIndexPage,
     CampaignPage,
@@ -129,6 +130,9 @@ PAGE_TYPES = [
     InitiativePage,
     CooperativePage,
     InstitutionIndexPage,
+    CalendarPage,
+    EventPage,
+    TeamPage,
 ]
 
 
@@ -171,6 +175,9 @@ BODY_FIELDS = {
     InitiativePage: "body",
     CooperativePage: "offer",
     InstitutionIndexPage: "intro",
+    CalendarPage: "intro",
+    EventPage: "summary",
+    TeamPage: "intro",
 }
 
 # How each language names the weekdays (a stem, as the schedules inflect them).

@@ -9,6 +9,7 @@ from clubs.demo import seed_clubs
 from consultations.demo import seed_consultations, seed_institutions
 from contact.demo import seed_contact
 from counselling.demo import seed_counselling
+from events.demo import seed_events
 from home.demo import seed_campaigns, seed_home_pages, seed_standard_pages
 from home.models import HomePage
 from initiatives.demo import seed_initiatives
@@ -60,11 +61,13 @@ class Command(BaseCommand):
             clubs, club_pages = seed_clubs(homes, institutions, log)
             consultations, tracker = seed_consultations(log)
             initiatives = seed_initiatives(homes, log)
+            calendar, _team_pages = seed_events(homes, log)
             seed_site_furniture(
                 homes,
                 menu_pages=[
                     campaigns,
                     clubs,
+                    calendar,
                     consultations,
                     tracker,
                     counselling,
