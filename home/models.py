@@ -64,6 +64,7 @@ class HomePage(PortalPageMixin, Page):
         "consultations.TrackerPage",
         "counselling.CounsellingPage",
         "contact.ContactPage",
+        "publications.PublicationIndexPage",
         "home.StandardPage",
     ]
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "clubs",
     "counselling",
     "contact",
+    "publications",
     "consultations",
     "axes",
     "csp",
