@@ -12,6 +12,7 @@ from counselling.demo import seed_counselling
 from home.demo import seed_campaigns, seed_home_pages, seed_standard_pages
 from home.models import HomePage
 from portal.demo import seed_accounts, seed_site_furniture
+from publications.demo import seed_publications
 
 
 class Command(BaseCommand):
@@ -57,6 +58,7 @@ class Command(BaseCommand):
             campaigns = seed_campaigns(homes, counselling, log)
             clubs, club_pages = seed_clubs(homes, log)
             consultations, tracker = seed_consultations(log)
+            publications = seed_publications(homes, log)
             seed_site_furniture(
                 homes,
                 menu_pages=[
@@ -64,6 +66,7 @@ class Command(BaseCommand):
                     clubs,
                     consultations,
                     tracker,
+                    publications,
                     counselling,
                     standard_pages["about"],
                 ],
