@@ -212,7 +212,9 @@ def _monitoring_record():
     page = ConsultationPage.objects.filter(
         slug=MONITORING_SLUG, locale__language_code="pl"
     ).first()
-    return Consultation.objects.filter(key=page.translation_key).first() if page else None
+    return (
+        Consultation.objects.filter(key=page.translation_key).first() if page else None
+    )
 
 
 def _publication(spec, record, areas):
@@ -234,7 +236,9 @@ def _publication(spec, record, areas):
             collection=team_collection(),
         )
         documents.append(PublicationDocument(document=annex, language="pl"))
-    recommendations = list(record.recommendations.filter(archived_at=None)) if record else []
+    recommendations = (
+        list(record.recommendations.filter(archived_at=None)) if record else []
+    )
     page = PublicationPage(
         title=content["title"],
         slug=content["slug"],

@@ -2,94 +2,237 @@
 
 import django.db.models.deletion
 import modelcluster.fields
-import portal.models
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
+import portal.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('consultations', '0015_teams_recorded_at_closing'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("consultations", "0015_teams_recorded_at_closing"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PublicationIndexPage',
+            name="PublicationIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    wagtail.fields.RichTextField(
+                        blank=True, verbose_name="introduction"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'publications index',
-                'verbose_name_plural': 'publications indexes',
+                "verbose_name": "publications index",
+                "verbose_name_plural": "publications indexes",
             },
-            bases=(portal.models.PortalPageMixin, 'wagtailcore.page'),
+            bases=(portal.models.PortalPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='PublicationPage',
+            name="PublicationPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('kind', models.CharField(choices=[('monitoring_report', 'Monitoring report'), ('policy', 'Policy proposal'), ('campaign_material', 'Campaign material'), ('other', 'Other publication')], default='monitoring_report', max_length=20, verbose_name='kind')),
-                ('publication_date', models.DateField(verbose_name='publication date')),
-                ('summary', wagtail.fields.RichTextField(help_text='What the publication says, for readers of this language.', verbose_name='summary')),
-                ('areas', modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to={'locale__language_code': 'pl'}, related_name='+', to='consultations.policyarea', verbose_name='policy areas it covers')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("monitoring_report", "Monitoring report"),
+                            ("policy", "Policy proposal"),
+                            ("campaign_material", "Campaign material"),
+                            ("other", "Other publication"),
+                        ],
+                        default="monitoring_report",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("publication_date", models.DateField(verbose_name="publication date")),
+                (
+                    "summary",
+                    wagtail.fields.RichTextField(
+                        help_text="What the publication says, for readers of this language.",
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "areas",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        limit_choices_to={"locale__language_code": "pl"},
+                        related_name="+",
+                        to="consultations.policyarea",
+                        verbose_name="policy areas it covers",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'publication',
-                'verbose_name_plural': 'publications',
+                "verbose_name": "publication",
+                "verbose_name_plural": "publications",
             },
-            bases=(portal.models.PortalPageMixin, 'wagtailcore.page'),
+            bases=(portal.models.PortalPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='PublicationDocument',
+            name="PublicationDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('language', models.CharField(choices=[('pl', 'Polish'), ('uk', 'Ukrainian'), ('en', 'English'), ('ru', 'Russian')], max_length=10, verbose_name='language of the document')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtaildocs.document', verbose_name='document')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='publications.publicationpage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.IntegerField(blank=True, editable=False, null=True),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("pl", "Polish"),
+                            ("uk", "Ukrainian"),
+                            ("en", "English"),
+                            ("ru", "Russian"),
+                        ],
+                        max_length=10,
+                        verbose_name="language of the document",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="document",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="publications.publicationpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document',
-                'verbose_name_plural': 'documents',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "document",
+                "verbose_name_plural": "documents",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='PublicationConsultation',
+            name="PublicationConsultation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('consultation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='publication_links', to='consultations.consultation', verbose_name='consultation')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='consultation_links', to='publications.publicationpage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.IntegerField(blank=True, editable=False, null=True),
+                ),
+                (
+                    "consultation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="publication_links",
+                        to="consultations.consultation",
+                        verbose_name="consultation",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consultation_links",
+                        to="publications.publicationpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consultation it led to',
-                'verbose_name_plural': 'consultations it led to',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "consultation it led to",
+                "verbose_name_plural": "consultations it led to",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='PublicationRecommendation',
+            name="PublicationRecommendation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='recommendation_links', to='publications.publicationpage')),
-                ('recommendation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='publication_links', to='consultations.recommendation', verbose_name='recommendation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.IntegerField(blank=True, editable=False, null=True),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recommendation_links",
+                        to="publications.publicationpage",
+                    ),
+                ),
+                (
+                    "recommendation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="publication_links",
+                        to="consultations.recommendation",
+                        verbose_name="recommendation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'recommendation it led to',
-                'verbose_name_plural': 'recommendations it led to',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "recommendation it led to",
+                "verbose_name_plural": "recommendations it led to",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]

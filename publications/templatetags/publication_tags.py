@@ -16,7 +16,8 @@ register = template.Library()
 def publications_citing(consultation=None, recommendation=None, language=None):
     """The live, public publications that led to this consultation (or to one of
     its recommendations) or to this recommendation, in the reader's language
-    where translated, newest first: one query."""
+    where translated, newest first: one query when there are none, three when
+    there are (``public()`` reads the view restrictions)."""
     links = Q(pk__in=[])
     if consultation is not None:
         links |= Q(consultation_links__consultation=consultation) | Q(
@@ -24,7 +25,11 @@ def publications_citing(consultation=None, recommendation=None, language=None):
         )
     if recommendation is not None:
         links |= Q(recommendation_links__recommendation=recommendation)
-    keys = PublicationPage.objects.filter(links).values("translation_key")
+    keys = set(
+        PublicationPage.objects.filter(links).values_list("translation_key", flat=True)
+    )
+    if not keys:
+        return []
     versions = (
         PublicationPage.objects.live()
         .public()

@@ -65,6 +65,8 @@ PAGE_TYPES = {
     "recommendation": "consultations/recommendation.html",
     "results": "consultations/results.html",
     "tracker": "consultations/tracker_page.html",
+    "publications index": "publications/publication_index_page.html",
+    "publication": "publications/publication_page.html",
     "search results": "portal/search.html",
     "account": "consultations/account/start.html",
     "my data": "consultations/account/my_data.html",

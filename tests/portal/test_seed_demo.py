@@ -34,6 +34,7 @@ from home.models import (
 )
 from portal.groups import EDITORS, MIGRANT_TEAM
 from portal.models import FooterContent, MainMenu, SiteSettings
+from publications.models import PublicationIndexPage, PublicationPage
 
 
 def log_in(**credentials):
@@ -133,6 +134,8 @@ PAGE_TYPES = [
     ConsultationIndexPage,
     ConsultationPage,
     TrackerPage,
+    PublicationIndexPage,
+    PublicationPage,
 ]
 
 
@@ -172,6 +175,8 @@ BODY_FIELDS = {
     ConsultationIndexPage: "intro",
     ConsultationPage: "intro",
     TrackerPage: "intro",
+    PublicationIndexPage: "intro",
+    PublicationPage: "summary",
 }
 
 # How each language names the weekdays (a stem, as the schedules inflect them).

@@ -202,9 +202,7 @@ def test_links_go_both_ways_in_the_readers_language(
     assert f'href="{consultation_uk.url}"' in html
 
 
-def test_a_team_only_consultation_is_not_named_to_others(
-    client, report, consultation
-):
+def test_a_team_only_consultation_is_not_named_to_others(client, report, consultation):
     record = consultation.record
     record.visibility = Visibility.TEAM
     record.save()
@@ -225,7 +223,10 @@ def test_a_team_only_consultation_is_not_named_to_others(
 
 def test_the_index_lists_by_kind_newest_first_and_filters(client, index, report):
     older = add_publication(
-        index, "Raport 2023", PublicationKind.MONITORING_REPORT, datetime.date(2023, 5, 1)
+        index,
+        "Raport 2023",
+        PublicationKind.MONITORING_REPORT,
+        datetime.date(2023, 5, 1),
     )
     leaflet = add_publication(
         index,
@@ -286,7 +287,10 @@ def test_the_index_and_a_publication_cost_the_same_however_many_they_list(
         )
     report.documents = [
         *report.documents.all(),
-        *(PublicationDocument(document=document(f"D{n}"), language="en") for n in range(4)),
+        *(
+            PublicationDocument(document=document(f"D{n}"), language="en")
+            for n in range(4)
+        ),
     ]
     link_all(report)
     many = queries_for(client, index.url), queries_for(client, report.url)
