@@ -12,7 +12,13 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from consultations.models import ConsultationIndexPage, PolicyArea
+from consultations.models import (
+    ConsultationIndexPage,
+    ImplementationUpdate,
+    PolicyArea,
+    TrackerEntry,
+    TrackerPage,
+)
 from consultations.models.records import Visibility
 from home.models import HomePage
 from publications.models import (
@@ -200,6 +206,31 @@ def test_links_go_both_ways_in_the_readers_language(
     assert "Звіт з моніторингу" in html
     html = client.get(report_uk.url).content.decode()
     assert f'href="{consultation_uk.url}"' in html
+
+
+def test_a_tracked_recommendation_names_the_publication_it_came_from(
+    client, home_pages, report, consultation
+):
+    tracker = publish(
+        home_pages["pl"].add_child(instance=TrackerPage(title="Zmiany", slug="zmiany"))
+    )
+    recommendation = consultation.record.recommendations.get(number=1)
+    entry = TrackerEntry.objects.create(
+        title="Osoby kontaktowe", recommendation=recommendation
+    )
+    ImplementationUpdate.objects.create(
+        entry=entry, date=datetime.date(2025, 1, 1), status="in_progress"
+    )
+    TrackerEntry.objects.create(title="Bez publikacji")
+    html = client.get(tracker.url).content.decode()
+    assert f'href="{report.url}"' not in html
+
+    report.recommendation_links = [
+        PublicationRecommendation(recommendation=recommendation)
+    ]
+    publish(report)
+    html = client.get(tracker.url).content.decode()
+    assert html.count(f'href="{report.url}"') == 1
 
 
 def test_a_team_only_consultation_is_not_named_to_others(client, report, consultation):
