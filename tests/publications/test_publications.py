@@ -328,3 +328,17 @@ def test_the_index_and_a_publication_cost_the_same_however_many_they_list(
 
     assert few == many
     assert many == (18, 27)
+
+
+def test_an_editor_opens_the_forms_of_both_page_types(client, editor, index, report):
+    client.force_login(editor)
+    add = f"/admin/pages/add/publications/publicationpage/{index.pk}/"
+    response = client.get(add)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="areas"' in html
+    assert 'name="documents-TOTAL_FORMS"' in html
+    assert 'name="consultation_links-TOTAL_FORMS"' in html
+    assert 'name="recommendation_links-TOTAL_FORMS"' in html
+    assert client.get(f"/admin/pages/{report.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{index.pk}/edit/").status_code == 200
