@@ -8,6 +8,7 @@ from consultations.models import ConsultationIndexPage, TrackerPage
 from contact.models import ContactPage
 from counselling.models import CounsellingPage
 from home.models import CampaignIndexPage, HomePage, StandardPage
+from publications.models import PublicationIndexPage
 
 
 class HomePageRulesTest(WagtailPageTestCase):
@@ -25,6 +26,7 @@ class HomePageRulesTest(WagtailPageTestCase):
                 TrackerPage,
                 CounsellingPage,
                 ContactPage,
+                PublicationIndexPage,
                 StandardPage,
             },
         )
