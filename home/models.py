@@ -68,6 +68,7 @@ class HomePage(PortalPageMixin, Page):
         "initiatives.InitiativeIndexPage",
         "events.CalendarPage",
         "events.TeamPage",
+        "publications.PublicationIndexPage",
         "home.StandardPage",
     ]
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "counselling",
     "contact",
     "initiatives",
+    "publications",
     "consultations",
     "events",
     "axes",

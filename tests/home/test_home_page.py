@@ -10,6 +10,7 @@ from counselling.models import CounsellingPage
 from events.models import CalendarPage, TeamPage
 from home.models import CampaignIndexPage, HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage
+from publications.models import PublicationIndexPage
 
 
 class HomePageRulesTest(WagtailPageTestCase):
@@ -30,6 +31,7 @@ class HomePageRulesTest(WagtailPageTestCase):
                 InitiativeIndexPage,
                 CalendarPage,
                 TeamPage,
+                PublicationIndexPage,
                 StandardPage,
             },
         )

@@ -72,6 +72,8 @@ PAGE_TYPES = {
     "calendar": "events/calendar_page.html",
     "event": "events/event_page.html",
     "team": "events/team_page.html",
+    "publications index": "publications/publication_index_page.html",
+    "publication": "publications/publication_page.html",
     "search results": "portal/search.html",
     "account": "consultations/account/start.html",
     "my data": "consultations/account/my_data.html",

@@ -38,6 +38,7 @@ from home.models import (
 from initiatives.models import CooperativePage, InitiativeIndexPage, InitiativePage
 from portal.groups import EDITORS, MIGRANT_TEAM
 from portal.models import FooterContent, MainMenu, SiteSettings
+from publications.models import PublicationIndexPage, PublicationPage
 
 
 def log_in(**credentials):
@@ -133,6 +134,8 @@ PAGE_TYPES = [
     CalendarPage,
     EventPage,
     TeamPage,
+    PublicationIndexPage,
+    PublicationPage,
 ]
 
 
@@ -178,6 +181,8 @@ BODY_FIELDS = {
     CalendarPage: "intro",
     EventPage: "summary",
     TeamPage: "intro",
+    PublicationIndexPage: "intro",
+    PublicationPage: "summary",
 }
 
 # How each language names the weekdays (a stem, as the schedules inflect them).

@@ -14,6 +14,7 @@ from home.demo import seed_campaigns, seed_home_pages, seed_standard_pages
 from home.models import HomePage
 from initiatives.demo import seed_initiatives
 from portal.demo import seed_accounts, seed_site_furniture
+from publications.demo import seed_publications
 
 
 class Command(BaseCommand):
@@ -62,6 +63,7 @@ class Command(BaseCommand):
             consultations, tracker = seed_consultations(log)
             initiatives = seed_initiatives(homes, log)
             calendar, _team_pages = seed_events(homes, log)
+            publications = seed_publications(homes, log)
             seed_site_furniture(
                 homes,
                 menu_pages=[
@@ -70,6 +72,7 @@ class Command(BaseCommand):
                     calendar,
                     consultations,
                     tracker,
+                    publications,
                     counselling,
                     standard_pages["about"],
                 ],
