@@ -56,6 +56,9 @@ OUR_APPS = (
     "counselling.",
     "contact.",
     "consultations.",
+    "events.",
+    "publications.",
+    "initiatives.",
 )
 
 
@@ -344,6 +347,9 @@ READ_ONLY = {
     "campaign_list": "the list of campaigns",
     "atom_feed": "a feed",
     "rss_feed": "a feed",
+    "institution": "a partner institution's page",
+    "calendar": "the calendar (GET filters)",
+    "ical_feed": "an iCalendar feed",
 }
 STATE_CHANGING = [
     *[
