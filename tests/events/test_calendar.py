@@ -176,7 +176,7 @@ def test_team_page_one_per_team_and_language(home_pages, teams):
     second = TeamPage(
         title="Drugi", slug="drugi", team=teams["kp"], locale=home_pages["pl"].locale
     )
-    with pytest.raises(Exception, match="already"):
+    with pytest.raises(Exception, match="już"):
         second.clean()
 
 

@@ -4,7 +4,11 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from clubs.models import ClubIndexPage
-from consultations.models import ConsultationIndexPage, TrackerPage
+from consultations.models import (
+    ConsultationIndexPage,
+    InstitutionIndexPage,
+    TrackerPage,
+)
 from contact.models import ContactPage
 from counselling.models import CounsellingPage
 from events.models import CalendarPage, TeamPage
@@ -32,6 +36,7 @@ class HomePageRulesTest(WagtailPageTestCase):
                 CalendarPage,
                 TeamPage,
                 PublicationIndexPage,
+                InstitutionIndexPage,
                 StandardPage,
             },
         )

@@ -74,7 +74,7 @@ def add_publication(index, title, kind, date, areas=(), documents=()):
 def report(index):
     return add_publication(
         index,
-        "Raport z monitoringu",
+        "Raport z monitoringu w Lublinie",
         PublicationKind.MONITORING_REPORT,
         datetime.date(2024, 6, 1),
         areas=PolicyArea.objects.filter(locale__language_code="pl")[:2],
