@@ -8,7 +8,7 @@ every link that stays in the language. The detector and the page reader are in
 tests/languages.py (tested in test_language_detector.py).
 """
 
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -82,6 +82,14 @@ PAGE_TYPES = {
 # A bound on each crawl, so a page that links to endless variants of itself
 # (filters, pages of a list) cannot make the test slow.
 MOST_PAGES = 200
+# Pages of one type under one parent (events of a calendar, institutions, a
+# consultation's recommendations) share their template and its words: a few of
+# each say what all of them would.
+MOST_SIBLINGS = 4
+
+
+def parent_of(path):
+    return urlsplit(path).path.rstrip("/").rsplit("/", 1)[0]
 
 
 def is_crawled(path, language):
@@ -92,10 +100,15 @@ def is_crawled(path, language):
 
 
 def start_paths(language):
+    """(path, sample key) to start from: the home and account pages, every live
+    page of the language (keyed by parent and page type, so a few of each are
+    enough) and two searches."""
     prefix = f"/{language}/"
-    paths = [prefix] + [prefix + page for page in ACCOUNT_PAGES]
+    paths = [(prefix, prefix)] + [
+        (prefix + page, prefix + page) for page in ACCOUNT_PAGES
+    ]
     paths += [
-        page.url
+        (page.url, (parent_of(page.url), page.content_type_id))
         for page in Page.objects.live().filter(locale__language_code=language)
         if page.url
     ]
@@ -106,7 +119,8 @@ def start_paths(language):
             :1
         ]:
             word = max(consultation.title.split(), key=len)
-            paths.append(f"{prefix}search/?q={word}")
+            path = f"{prefix}search/?q={word}"
+            paths.append((path, path))
     return paths
 
 
@@ -118,9 +132,17 @@ class Crawl:
         self.visited = 0
 
     def run(self, client, role, language):
-        queue = deque((path, None) for path in start_paths(language))
-        seen = {urlsplit(path).path for path, _ in queue if "?" not in path}
-        seen |= {path for path, _ in queue if "?" in path}
+        siblings = Counter()
+
+        def sampled(key):
+            siblings[key] += 1
+            return siblings[key] <= MOST_SIBLINGS
+
+        starts = start_paths(language)
+        queue = deque((path, None) for path, key in starts if sampled(key))
+        # Pages left out of the sample are not reached through links either.
+        seen = {urlsplit(path).path for path, _ in starts if "?" not in path}
+        seen |= {path for path, _ in starts if "?" in path}
         visited = 0
         while queue and visited < MOST_PAGES:
             path, linked_from = queue.popleft()
@@ -143,7 +165,8 @@ class Crawl:
                 key = urlsplit(link).path
                 if key not in seen and is_crawled(link, language):
                     seen.add(key)
-                    queue.append((link, path))
+                    if sampled(parent_of(link)):
+                        queue.append((link, path))
         self.visited += visited
 
 
