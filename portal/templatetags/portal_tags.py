@@ -280,4 +280,4 @@ def placed_messages(context, anchor, number=None):
     if number is not None:
         anchor = f"{anchor}-{number}"
     messages = context.get("messages") or ()
-    return {"messages": [m for m in messages if m.extra_tags == anchor]}
+    return {"messages": [m for m in messages if (m.extra_tags or "") == anchor]}

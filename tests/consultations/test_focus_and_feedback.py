@@ -4,6 +4,7 @@ comment the post was about, and focused; errors take focus too."""
 import re
 
 from bs4 import BeautifulSoup
+from django.urls import reverse
 from django.utils import timezone
 
 from consultations import services
@@ -126,3 +127,15 @@ def test_the_consultation_page_has_a_table_of_contents(
     assert targets == ["#recommendations", "#polls", "#discussion"]
     for target in targets:
         assert page.select_one(target) is not None
+
+
+def test_a_message_about_no_item_is_said_at_the_top_and_focused(client, member):
+    client.force_login(member)
+
+    response = client.post(
+        reverse("display_name"), {"display_name": "Kalyna"}, follow=True
+    )
+
+    message = soup(response).select_one("main .messages [role=status]")
+    assert message.get_text(strip=True) == "Twój pseudonim został zapisany."
+    assert message.has_attr("autofocus")
