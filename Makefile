@@ -46,8 +46,12 @@ seed: migrate .demo-password
 run: messages seed
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Two processes (pytest-xdist), each with its own test database and Redis
+# database; TEST_WORKERS=0 runs the suite in this process alone.
+TEST_WORKERS ?= 2
+
 test: messages
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The benchmark's load generator for reading (README, "Benchmark").
 wrk:

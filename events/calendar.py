@@ -257,3 +257,12 @@ def ical_response(calendar, request):
     if any(entry.team_only for entry in entries):
         access.mark_private(response)
     return response
+
+
+def next_events(calendar, request, limit=3, now=None):
+    """The next events of ``calendar`` this visitor may see, soonest first (for the
+    home page); ``calendar`` may be a plain ``Page``."""
+    now = now or timezone.now()
+    shown = events(calendar, request.user, calendar.locale.language_code, request)
+    upcoming = (entry for entry in shown if not entry.is_past(now))
+    return sorted(upcoming, key=lambda entry: (entry.starts_at, entry.uid))[:limit]

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -78,6 +79,43 @@ class HomePage(PortalPageMixin, Page):
 
     def get_summary(self):
         return rich_text_summary(self.intro)
+
+    def get_context(self, request, *args, **kwargs):
+        from consultations.listing import current
+        from consultations.models import ConsultationIndexPage
+        from events.calendar import next_events
+        from events.models import CalendarPage
+
+        context = super().get_context(request, *args, **kwargs)
+        # What is going on: the open consultations and the next events, each
+        # section linking to its whole list.
+        sections = {
+            page.specific_class: page
+            for page in self.get_children()
+            .live()
+            .type(ConsultationIndexPage, CalendarPage)
+            .select_related("locale")
+        }
+        calendar = sections.get(CalendarPage)
+        consultations = current(request.user, self.locale.language_code)
+        events = next_events(calendar, request) if calendar else []
+        context.update(
+            consultation_index=sections.get(ConsultationIndexPage),
+            calendar=calendar,
+            consultations=consultations,
+            events=events,
+            shows_team_items=any(entry["team_only"] for entry in consultations)
+            or any(entry.team_only for entry in events),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data.get("shows_team_items"):
+            # A member's own team's consultations or meetings: never kept by the
+            # page cache nor by any shared cache.
+            add_never_cache_headers(response)
+        return response
 
 
 class StandardPage(PortalPageMixin, Page):

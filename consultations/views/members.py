@@ -151,8 +151,15 @@ def overview(request, page, comment_form=None, poll_forms=None, status=200):
         entry["reworded"] = bool(
             entry["stance"] and shown and shown.version > entry["stance"].draft_version
         )
+    counted = [entry for entry in items if entry["record"] is not None]
     context.update(
         items=items,
+        own_progress={
+            "done": sum(1 for entry in counted if entry["stance"]),
+            "total": len(counted),
+        },
+        # The member's next step: the first recommendation without their stance.
+        next_entry=next((entry for entry in counted if not entry["stance"]), None),
         progress=_progress(access),
         threads=_threads(record, None, request.GET.get("comments")),
         polls=_polls(request, page, record, poll_forms or {}),

@@ -9,11 +9,9 @@ from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.utils.translation import pgettext
 
-from consultations import reports
+from consultations import listing, reports
 from consultations.access import ConsultationAccess, viewable
 from consultations.models import (
-    Consultation,
-    ConsultationPage,
     ImplementationUpdate,
     Institution,
     InstitutionIndexPage,
@@ -36,44 +34,10 @@ from portal.languages import Shown, localized, reader_language
 
 
 def index(request, index_page):
-    """Every consultation under this index, in any of its languages, that this
-    visitor may read: each in the reader's language when it has it, else in the
-    language their account names, else in its original one, with the languages
-    it is available in."""
-    indexes = list(index_page.get_translations(inclusive=True))
-    pages = ConsultationPage.objects.none()
-    for each in indexes:
-        pages |= ConsultationPage.objects.child_of(each)
-    by_key = defaultdict(dict)
-    for page in pages.live().select_related("locale"):
-        by_key[page.translation_key][page.locale.language_code] = page
-    records = Consultation.objects.filter(
-        viewable(request.user), key__in=list(by_key)
-    ).select_related("source_locale")
-    wanted = [index_page.locale.language_code, _account_language(request.user)]
-    entries = []
-    for record in records:
-        versions = by_key[record.key]
-        code = next(
-            (c for c in wanted if c in versions), record.source_locale.language_code
-        )
-        page = versions.get(code) or next(iter(versions.values()))
-        entries.append(
-            {
-                "page": page,
-                "record": record,
-                "phase": record.phase(),
-                "languages": sorted(versions),
-                "in_other_language": page.locale_id != index_page.locale_id,
-            }
-        )
-    entries.sort(key=lambda entry: entry["record"].opens_at, reverse=True)
+    """Every consultation under this index that this visitor may read, each in
+    the reader's language when it has it, with the languages it is available in."""
+    entries = listing.under(index_page, request.user)
     return index_page.render(request, context_overrides={"consultations": entries})
-
-
-def _account_language(user):
-    profile = getattr(user, "member_profile", None) if user.is_authenticated else None
-    return profile.language if profile else None
 
 
 # --- Results ------------------------------------------------------------------------

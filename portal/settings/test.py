@@ -1,5 +1,22 @@
-from .base import *  # noqa: F403
-from .base import os
+import os
+from urllib.parse import urlsplit, urlunsplit
+
+
+def _worker_redis_url(url, worker):
+    """The Redis database of one pytest-xdist worker (gw0, gw1, …): the suite's
+    database number plus the worker's, so a test clearing its caches never empties
+    another worker's. Servers a test starts inherit the result, not the shift."""
+    parts = urlsplit(url)
+    database = int(parts.path.strip("/") or 0) + int(worker.removeprefix("gw"))
+    return urlunsplit(parts._replace(path=f"/{database}"))
+
+
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _worker and os.environ.get("REDIS_URL") and not os.environ.get("REDIS_WORKER"):
+    os.environ["REDIS_URL"] = _worker_redis_url(os.environ["REDIS_URL"], _worker)
+    os.environ["REDIS_WORKER"] = _worker
+
+from .base import *  # noqa: E402, F403
 
 DEBUG = False
 SECRET_KEY = "test-only-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ"
