@@ -56,8 +56,9 @@ def test_open_consultations_come_first_closing_soonest_then_upcoming_ones(
         make_consultation(index_page, visibility=Visibility.PUBLIC, opens=3, closes=9),
         "Nadchodząca",
     )
+    public = Visibility.PUBLIC
     titled(
-        make_consultation(index_page, visibility=Visibility.PUBLIC, opens=-9, closes=-1),
+        make_consultation(index_page, visibility=public, opens=-9, closes=-1),
         "Zamknięta",
     )
 
