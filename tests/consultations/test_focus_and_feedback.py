@@ -139,3 +139,37 @@ def test_a_message_about_no_item_is_said_at_the_top_and_focused(client, member):
     message = soup(response).select_one("main .messages [role=status]")
     assert message.get_text(strip=True) == "Twój pseudonim został zapisany."
     assert message.has_attr("autofocus")
+
+
+def test_where_things_stand_shows_the_members_progress_and_next_step(
+    client, consultation_page, record, member
+):
+    first, second, third = record.recommendations.order_by("number")
+    services.record_stance(member, first, "support", "", "pl")
+    client.force_login(member)
+
+    panel = soup(client.get(consultation_page.url)).select_one("aside.status-panel")
+
+    own = panel.select_one(".progress--own")
+    assert own.p.get_text(" ", strip=True) == (
+        "Zajęłaś/zająłeś stanowisko w sprawie 1 z 3 rekomendacji."
+    )
+    assert own.progress["value"] == "1" and own.progress["max"] == "3"
+    assert panel.select_one(".time-left") is not None
+    step = panel.select_one("a.button[href*='recommendations']")
+    assert step["href"] == route(consultation_page, "recommendation", second.pk) + (
+        "#stance"
+    )
+
+
+def test_with_every_stance_taken_the_next_step_says_so(
+    client, consultation_page, record, member
+):
+    for recommendation in record.recommendations.all():
+        services.record_stance(member, recommendation, "support", "", "pl")
+    client.force_login(member)
+
+    panel = soup(client.get(consultation_page.url)).select_one("aside.status-panel")
+
+    assert panel.select_one("a.button[href*='recommendations']") is None
+    assert "każdej rekomendacji" in panel.get_text()

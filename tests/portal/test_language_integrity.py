@@ -85,7 +85,7 @@ MOST_PAGES = 200
 # Pages of one type under one parent (events of a calendar, institutions, a
 # consultation's recommendations) share their template and its words: a few of
 # each say what all of them would.
-MOST_SIBLINGS = 4
+MOST_SIBLINGS = 3
 
 
 def parent_of(path):
