@@ -5,10 +5,15 @@ group), the site furniture, and helpers the apps' demo content uses."""
 import copy
 import io
 import random
+from contextlib import contextmanager
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
+from django.core.management import call_command
+from django.db.models.signals import post_save
+from modelsearch.index import get_indexed_models
+from modelsearch.signal_handlers import post_save_signal_handler
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
@@ -77,6 +82,23 @@ def seed_accounts(password, log):
         user.groups.add(*groups)
     log(f"accounts: {created} created, {len(accounts) - created} already there")
     return created
+
+
+@contextmanager
+def search_index_built_at_the_end():
+    """Seeding saves each page several times (created, revised, published,
+    translated), and each save re-indexed it for search: a sixth of seeding. The
+    index is built once instead, when the content is all there."""
+    models = get_indexed_models()
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    try:
+        yield
+    finally:
+        for model in models:
+            if getattr(model, "search_auto_update", True):
+                post_save.connect(post_save_signal_handler, sender=model)
+    call_command("update_index", verbosity=0)
 
 
 # Pages, translations and pictures for the other apps' demo content ------------

@@ -11,9 +11,14 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from consultations.models import ConsultationIndexPage
 from home.models import HomePage
+from tests import processes
 from tests.factories import EditorFactory, MemberFactory
 
 DEMO_PASSWORD = "browser-demo-password-1"
+
+
+def pytest_configure(config):
+    processes.configure(config)
 
 
 @pytest.hookimpl(trylast=True)
@@ -32,6 +37,7 @@ def pytest_collection_modifyitems(config, items):
         )
 
     items.sort(key=order)
+    processes.write_groups(items)
 
 
 @pytest.fixture(scope="session")

@@ -10,11 +10,10 @@ from wagtail.models import PageViewRestriction, Site
 
 from portal.groups import MIGRANT_TEAM
 from portal.models import SiteSettings
-from tests.consultations.conftest import index_page, make_consultation, route
+from tests.consultations.conftest import make_consultation, route
 from tests.factories import MemberFactory, StandardPageFactory, publish
 
 pytestmark = pytest.mark.django_db
-__all__ = ["index_page"]  # a fixture, used by name
 
 
 @pytest.fixture(autouse=True)

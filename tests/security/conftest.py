@@ -1,7 +1,6 @@
 # The consultation fixtures, shared with tests/consultations.
 from tests.consultations.conftest import (  # noqa: F401
     consultation_page,
-    index_page,
     other_member,
     outsider,
     recommendation,

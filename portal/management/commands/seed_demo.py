@@ -13,7 +13,11 @@ from events.demo import seed_events
 from home.demo import seed_campaigns, seed_home_pages, seed_standard_pages
 from home.models import HomePage
 from initiatives.demo import seed_initiatives
-from portal.demo import seed_accounts, seed_site_furniture
+from portal.demo import (
+    search_index_built_at_the_end,
+    seed_accounts,
+    seed_site_furniture,
+)
 from publications.demo import seed_publications
 
 
@@ -48,7 +52,7 @@ class Command(BaseCommand):
             if options["verbosity"] > 0:
                 self.stdout.write(message)
 
-        with transaction.atomic():
+        with search_index_built_at_the_end(), transaction.atomic():
             created = seed_accounts(password, log)
             homes = {
                 home.locale.language_code: home
