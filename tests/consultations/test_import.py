@@ -391,7 +391,10 @@ def test_reimport_keeps_identity_rewords_adds_and_archives_keeping_stances(
             [
                 ("Kursy języka polskiego", "Bezpłatne kursy w każdym gminie."),
                 ("Mieszkania na start", "Gminy dają mieszkania na rok."),
-                ("Tłumacze w szpitalach", "Szpitale zapewniają tłumaczenie na ukraiński."),
+                (
+                    "Tłumacze w szpitalach",
+                    "Szpitale zapewniają tłumaczenie na ukraiński.",
+                ),
             ]
         ),
     )
