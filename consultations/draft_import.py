@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from consultations.diff import word_diff
 from consultations.models import (
     Comment,
     ConsultationPage,
@@ -684,6 +685,14 @@ class Change:
     number: int
     proposed: ProposedRecommendation
     existing: PageRecommendation | None = None
+
+    @property
+    def text_diff(self):
+        """The wording on the page against the document's, word by word."""
+        return word_diff(
+            f"{self.existing.title}\n\n{self.existing.text}",
+            f"{self.proposed.title}\n\n{self.proposed.text}",
+        )
 
 
 @dataclass

@@ -385,19 +385,20 @@ def test_reimport_keeps_identity_rewords_adds_and_archives_keeping_stances(
     pks = list(consultation_page.recommendations.values_list("pk", flat=True))
 
     # The first moved to the end, the second reworded, the third removed, one new.
-    revision, plan = import_text(
-        consultation_page,
-        as_document(
-            [
-                ("Kursy języka polskiego", "Bezpłatne kursy w każdym gminie."),
-                ("Mieszkania na start", "Gminy dają mieszkania na rok."),
-                (
-                    "Tłumacze w szpitalach",
-                    "Szpitale zapewniają tłumaczenie na ukraiński.",
-                ),
-            ]
-        ),
+    document = as_document(
+        [
+            ("Kursy języka polskiego", "Bezpłatne kursy w każdym gminie."),
+            ("Mieszkania na start", "Gminy dają mieszkania na rok."),
+            ("Tłumacze w szpitalach", "Szpitale zapewniają tłumaczenie na ukraiński."),
+        ]
     )
+    preview = draft_import.plan_import(
+        consultation_page, read_draft(consultation_page, text=document)
+    )
+    revision, plan = import_text(consultation_page, document)
+
+    assert ("removed", "powiecie.") in preview.changes[0].text_diff
+    assert ("added", "gminie.") in preview.changes[0].text_diff
 
     assert [c.kind for c in plan.changes] == ["updated", "new", "unchanged"]
     assert [r.existing.title for r in plan.removals] == ["Krótsze kolejki"]
