@@ -522,9 +522,9 @@ class _Splitter:
     def _recommendation_markers(self):
         """{block index: Marker} of the blocks that start a recommendation.
 
-        Numbered headings if the document has any (numbered paragraphs under them
-        are then the recommendation's own list); else numbered paragraphs and
-        list items. "Recommendation N" outranks bare numbers, and of several
+        "Recommendation N" outranks bare numbers wherever it is. Numbered headings
+        if the document has any (numbered paragraphs under them are then the
+        recommendation's own list); else numbered paragraphs and list items. Of several
         levels of numbering ("2. Health", "2.1 …") the most frequent is taken,
         the deeper one on a tie."""
         found = {}
@@ -540,10 +540,9 @@ class _Splitter:
             if block.kind == "heading" and self._names_something(marker.rest):
                 continue  # "2. Ochrona zdrowia": a section naming an area
             found[index] = marker
+        found = {i: m for i, m in found.items() if m.keyword} or found
         headings = {i: m for i, m in found.items() if self.blocks[i].kind == "heading"}
         candidates = headings or found
-        if any(m.keyword for m in candidates.values()):
-            candidates = {i: m for i, m in candidates.items() if m.keyword}
         depths = [m.depth for m in candidates.values()]
         if not depths:
             return {}

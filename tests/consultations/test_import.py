@@ -121,6 +121,19 @@ def test_sections_numbered_above_the_recommendations_are_not_recommendations(
     ]
 
 
+def test_recommendation_words_outrank_numbered_section_headings(draft_page):
+    draft = read(
+        draft_page,
+        "## 1. Zdrowie\n\nRekomendacja 1: Tłumacze\n\nTekst a.\n\n"
+        "## 2. Szkoła\n\nRekomendacja 2: Asystenci\n\n1. krok\n2. krok",
+    )
+
+    assert [(r.title, r.text) for r in draft.recommendations] == [
+        ("Tłumacze", "Tekst a."),
+        ("Asystenci", "1. krok\n2. krok"),
+    ]
+
+
 def test_paragraphs_and_lists_are_kept_as_plain_text(draft_page):
     draft = read(
         draft_page,
@@ -463,6 +476,19 @@ def test_a_translation_takes_no_import(ukrainian_page):
 
 
 # --- The admin view --------------------------------------------------------------
+
+
+def test_whoever_may_edit_the_page_may_import_into_it(draft_page, editor, member):
+    from django.contrib.auth.models import AnonymousUser
+
+    from consultations.access import may_import_into, may_publish_import
+
+    assert may_import_into(editor, draft_page)
+    assert may_publish_import(editor, draft_page)
+    assert not may_import_into(member, draft_page)
+    assert not may_import_into(AnonymousUser(), draft_page)
+    editor.is_active = False
+    assert not may_import_into(editor, draft_page)
 
 
 def import_url(page):
