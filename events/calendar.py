@@ -64,8 +64,9 @@ class Entry:
         return (self.ends_at or self.starts_at) < now
 
 
-def events(calendar, user, language, request):
-    """The calendar's live events this person may see, one version of each."""
+def events(calendar, user, language, request, since=None):
+    """The calendar's live events this person may see, one version of each; with
+    ``since``, only those not over by then."""
     calendars = calendar.get_translations(inclusive=True)
     pages = (
         EventPage.objects.live()
@@ -74,6 +75,8 @@ def events(calendar, user, language, request):
         .select_related("locale")
         .prefetch_related("languages")
     )
+    if since is not None:
+        pages = pages.filter(ends_at__gte=since)
     return [
         Entry(
             uid=f"event-{page.translation_key}",
@@ -263,6 +266,6 @@ def next_events(calendar, request, limit=3, now=None):
     """The next events of ``calendar`` this visitor may see, soonest first (for the
     home page); ``calendar`` may be a plain ``Page``."""
     now = now or timezone.now()
-    shown = events(calendar, request.user, calendar.locale.language_code, request)
-    upcoming = (entry for entry in shown if not entry.is_past(now))
+    language = calendar.locale.language_code
+    upcoming = events(calendar, request.user, language, request, since=now)
     return sorted(upcoming, key=lambda entry: (entry.starts_at, entry.uid))[:limit]

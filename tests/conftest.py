@@ -9,6 +9,7 @@ from django.test.utils import override_settings, setup_databases, teardown_datab
 from wagtail.models import Locale
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from consultations.models import ConsultationIndexPage
 from home.models import HomePage
 from tests.factories import EditorFactory, MemberFactory
 
@@ -154,6 +155,16 @@ def home_pages(db):
         home.locale.language_code: home
         for home in HomePage.objects.select_related("locale")
     }
+
+
+@pytest.fixture
+def index_page(home_pages):
+    """A published consultation index under the Polish home page."""
+    index = home_pages["pl"].add_child(
+        instance=ConsultationIndexPage(title="Konsultacje", slug="konsultacje")
+    )
+    index.save_revision().publish()
+    return index
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from consultations.models import (
-    ConsultationIndexPage,
     ConsultationPage,
     PagePoll,
     PageRecommendation,
@@ -20,15 +19,6 @@ RECOMMENDATIONS = [
     ("Kursy języka polskiego", "Bezpłatne kursy w każdym powiecie."),
     ("Krótsze kolejki", "Urząd publikuje czas oczekiwania na decyzje."),
 ]
-
-
-@pytest.fixture
-def index_page(home_pages):
-    index = home_pages["pl"].add_child(
-        instance=ConsultationIndexPage(title="Konsultacje", slug="konsultacje")
-    )
-    index.save_revision().publish()
-    return index
 
 
 def make_consultation(

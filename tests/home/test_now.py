@@ -7,21 +7,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from consultations.models import ConsultationIndexPage
 from consultations.models.records import Visibility
 from tests.consultations.conftest import make_consultation
 from tests.events.conftest import CalendarPageFactory, add_event, team_meeting
 from tests.factories import MemberFactory
 from tests.portal.test_query_counts import count_queries
-
-
-@pytest.fixture
-def index_page(home_pages):
-    index = home_pages["pl"].add_child(
-        instance=ConsultationIndexPage(title="Konsultacje", slug="konsultacje")
-    )
-    index.save_revision().publish()
-    return index
 
 
 @pytest.fixture
