@@ -427,3 +427,21 @@ def may_moderate(user):
 
 def may_translate(user):
     return ConsultationAccess(user).can("translate")
+
+
+# --- Editing consultation pages ------------------------------------------------------
+
+
+def may_import_into(user, page):
+    """Import a draft of recommendations into a consultation page: whoever may
+    edit that page in Wagtail (its page permissions decide)."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and page.permissions_for_user(user).can_edit()
+    )
+
+
+def may_publish_import(user, page):
+    """Save an imported draft and publish it at once: whoever may publish the page."""
+    return may_import_into(user, page) and page.permissions_for_user(user).can_publish()

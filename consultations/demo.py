@@ -1,15 +1,18 @@
 """Demo consultations: the draft regional strategy (open, team only) and the
 recommendations of the Lublin monitoring (closed, public), in Polish with a
-Ukrainian translation, with stances, comments and replies of demo members."""
+Ukrainian translation, with stances, comments and replies of demo members; and a
+chapter of the strategy imported from its .docx as an unpublished draft."""
 
 from datetime import timedelta
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files import File
 from django.utils import timezone
 from wagtail.models import Locale
 
-from consultations import services
+from consultations import draft_import, services
 from consultations.models import (
     Comment,
     ConsultationIndexPage,
@@ -604,6 +607,44 @@ def seed_consultations(log):
     )
     log("outcomes: responses, tracker entries and the tracker page")
     return index, tracker
+
+
+IMPORTED = {
+    "title": "Strategia województwa, rozdział 4: integracja cudzoziemców",
+    "slug": "strategia-rozdzial-4",
+    "intro": "<p>Rekomendacje zaimportowane z dokumentu zespołu roboczego.</p>",
+    "document": Path(draft_import.__file__).parent
+    / "demo_files"
+    / "strategia-rozdzial-4.docx",
+}
+
+
+def seed_imported_draft(index, log):
+    """The sample chapter (.docx) imported into a new consultation that is not
+    published: what an editor sees after an import, to check and publish. It has
+    no translation yet (one is made once it is published)."""
+    if ConsultationPage.objects.filter(slug=IMPORTED["slug"]).exists():
+        return
+    now = timezone.now()
+    page = ConsultationPage(
+        title=IMPORTED["title"],
+        slug=IMPORTED["slug"],
+        intro=IMPORTED["intro"],
+        opens_at=now + timedelta(days=30),
+        closes_at=now + timedelta(days=60),
+        visibility=Visibility.TEAM,
+        participant_group=Group.objects.get(name=KUJAWSKO_POMORSKIE_TEAM),
+        live=False,
+    )
+    index.add_child(instance=page)
+    with IMPORTED["document"].open("rb") as document:
+        draft = draft_import.read_draft(page, upload=File(document))
+    editor = get_user_model().objects.filter(username="editor").first()
+    draft_import.save_import(page, draft, editor, page.latest_revision_id)
+    log(
+        f"consultations: a draft imported from {IMPORTED['document'].name} "
+        f"({len(draft.recommendations)} recommendations), not published"
+    )
 
 
 def _inner(html):

@@ -5,6 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from consultations.draft_import import MAX_BYTES, TOO_BIG
 from consultations.models import Comment, MemberProfile, RecommendationResponse
 from consultations.models.participation import (
     COMMENT_LANGUAGES,
@@ -258,3 +259,46 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(self.cleaned_data["password"]):
             raise forms.ValidationError(_("That is not your password."))
         return self.cleaned_data["password"]
+
+
+class DraftImportForm(forms.Form):
+    """A document, or the text pasted; what it proposes is shown before saving."""
+
+    document = forms.FileField(
+        label=_("Document"),
+        required=False,
+        help_text=_(
+            "Word (.docx), OpenDocument (.odt) or Markdown (.md, .txt), up to 5 MB."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".docx,.odt,.md,.markdown,.txt,text/plain,text/markdown"}
+        ),
+        error_messages={"empty": _("The file is empty.")},
+    )
+    text = forms.CharField(
+        label=_("Or paste the text"),
+        required=False,
+        max_length=500_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Start each recommendation with its number (“1.”, “Rekomendacja 1”); "
+            "Markdown headings and lists are understood."
+        ),
+    )
+
+    def clean_document(self):
+        document = self.cleaned_data["document"]
+        # Refused by the size the upload declares, before it is read.
+        if document and document.size > MAX_BYTES:
+            raise forms.ValidationError(TOO_BIG)
+        return document
+
+    def clean(self):
+        cleaned = super().clean()
+        has_document = bool(cleaned.get("document"))
+        has_text = bool(cleaned.get("text", "").strip())
+        if not self.errors and has_document == has_text:
+            raise forms.ValidationError(
+                _("Upload a document or paste the text (one of the two).")
+            )
+        return cleaned

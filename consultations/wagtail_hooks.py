@@ -177,6 +177,11 @@ def moderation_urls():
             name="consultations_translations_behind",
         ),
         path(
+            "consultations/import/<int:page_id>/",
+            admin_views.DraftImportView.as_view(),
+            name="consultations_import",
+        ),
+        path(
             "consultations/translations/",
             admin_views.TranslationQueueView.as_view(),
             name="consultations_translations",

@@ -6,7 +6,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -122,6 +128,11 @@ class ConsultationPage(AttachedRoutesMixin, Page):
                 FieldPanel("report_names"),
             ],
             heading=_("Results and report"),
+        ),
+        # A link to the import, once the page exists (the import needs its id).
+        HelpPanel(
+            heading=_("Import from a document"),
+            template="consultations/admin/import_help_panel.html",
         ),
         InlinePanel(
             "recommendations",

@@ -1,7 +1,8 @@
 """The consultation module in the Wagtail admin: the moderation queue (hide with a
 reason, never delete; dismiss reports; reply as the organisation), the outcomes
-(responses, reports to download), comment translations for the authority and the
-dashboard panel. Each view asks ``consultations.access`` at its door."""
+(responses, reports to download), comment translations for the authority, the
+import of a draft from a document and the dashboard panel. Each view asks
+``consultations.access`` at its door."""
 
 from collections import defaultdict
 
@@ -22,16 +23,19 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
-from consultations import reports, services
+from consultations import draft_import, reports, services
 from consultations.access import (
     ConsultationAccess,
     Refusal,
+    may_import_into,
     may_moderate,
+    may_publish_import,
     may_translate,
     translation_queue,
 )
 from consultations.forms import (
     CommentForm,
+    DraftImportForm,
     HideCommentForm,
     ResponseForm,
     TranslationForm,
@@ -40,6 +44,7 @@ from consultations.models import (
     Comment,
     CommentReport,
     Consultation,
+    ConsultationPage,
     Recommendation,
     RecommendationResponse,
     Stance,
@@ -475,6 +480,129 @@ class TranslationsBehindView(AdminPage):
             record=self.record, languages=services.translations_behind(self.record)
         )
         return context
+
+
+# --- Importing a draft from a document ------------------------------------------
+
+
+class DraftImportView(AdminPage):
+    """Upload a document (or paste text), see what it would make of the
+    consultation's recommendations, then save it as a new draft (or publish it).
+
+    The preview is kept in the session, not in the form: what is saved is what
+    was shown, and nothing is created before the editor confirms."""
+
+    header_icon = "upload"
+    template_name = "consultations/admin/draft_import.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.page = get_object_or_404(ConsultationPage, pk=kwargs["page_id"])
+        if not may_import_into(request.user, self.page):
+            # Not Wagtail's redirect to the dashboard: a plain refusal.
+            return TemplateResponse(request, "403.html", status=403)
+        self.session_key = f"consultations:draft-import:{self.page.pk}"
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Import a draft: %(title)s") % {"title": self.page.title}
+
+    def get_parent_crumbs(self):
+        return [
+            {
+                "url": reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
+                "label": self.page.get_admin_display_title(),
+            }
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        stored = self.request.session.get(self.session_key)
+        draft = plan = None
+        if stored and "form" not in kwargs:
+            draft = draft_import.Draft.from_session_data(stored)
+            plan = draft_import.plan_import(self.page, draft)
+        context.update(
+            page=self.page,
+            form=kwargs.get("form") or DraftImportForm(),
+            draft=draft,
+            plan=plan,
+            source=stored and stored["source"],
+            may_publish=may_publish_import(self.request.user, self.page),
+            conflict=kwargs.get("conflict", False),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action")
+        if action == "discard":
+            request.session.pop(self.session_key, None)
+            return redirect(request.path)
+        if action in ("confirm", "publish"):
+            return self.confirm(publish=action == "publish")
+        return self.preview()
+
+    def preview(self):
+        request = self.request
+        request.session.pop(self.session_key, None)
+        form = DraftImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            document = form.cleaned_data["document"]
+            try:
+                draft_import.refuse_translations(self.page)
+                draft = draft_import.read_draft(
+                    self.page, upload=document, text=form.cleaned_data["text"]
+                )
+            except draft_import.ImportRefused as refused:
+                form.add_error("document" if document else "text", refused.message)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        request.session[self.session_key] = {
+            **draft.as_session_data(),
+            "source": document.name if document else _("Pasted text"),
+            "seen_revision": self.page.latest_revision_id,
+        }
+        return redirect(request.path)
+
+    def confirm(self, publish):
+        request = self.request
+        stored = request.session.get(self.session_key)
+        if stored is None:
+            messages.error(
+                request, _("The preview has expired: upload the document again.")
+            )
+            return redirect(request.path)
+        if publish and not may_publish_import(request.user, self.page):
+            return TemplateResponse(request, "403.html", status=403)
+        draft = draft_import.Draft.from_session_data(stored)
+        try:
+            _revision, plan = draft_import.save_import(
+                self.page, draft, request.user, stored["seen_revision"], publish=publish
+            )
+        except draft_import.ChangedSincePreview:
+            request.session.pop(self.session_key, None)
+            self.page.refresh_from_db()
+            return self.render_to_response(
+                self.get_context_data(conflict=True), status=409
+            )
+        request.session.pop(self.session_key, None)
+        counts = plan.counts
+        details = {
+            "new": counts["new"],
+            "updated": counts["updated"],
+            "removed": len(plan.removals),
+        }
+        if publish:
+            message = _(
+                "The consultation is published with the imported recommendations "
+                "(%(new)s new, %(updated)s changed, %(removed)s removed)."
+            )
+        else:
+            message = _(
+                "A new draft is saved with the imported recommendations (%(new)s new, "
+                "%(updated)s changed, %(removed)s removed). Check it, then publish it."
+            )
+        messages.success(request, message % details)
+        return redirect("wagtailadmin_pages:edit", self.page.pk)
 
 
 # --- The dashboard panel ------------------------------------------------------------

@@ -6,7 +6,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from clubs.demo import seed_clubs
-from consultations.demo import seed_consultations, seed_institutions
+from consultations.demo import (
+    seed_consultations,
+    seed_imported_draft,
+    seed_institutions,
+)
 from contact.demo import seed_contact
 from counselling.demo import seed_counselling
 from events.demo import seed_events
@@ -65,6 +69,7 @@ class Command(BaseCommand):
             institutions, _partners = seed_institutions(homes, log)
             clubs, club_pages = seed_clubs(homes, institutions, log)
             consultations, tracker = seed_consultations(log)
+            seed_imported_draft(consultations, log)
             initiatives = seed_initiatives(homes, log)
             calendar, _team_pages = seed_events(homes, log)
             publications = seed_publications(homes, log)
