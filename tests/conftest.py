@@ -78,9 +78,7 @@ def demo_password():
 def seeded_demo(django_db_setup, django_db_blocker):
     """The demo content, seeded and committed to the test database once per
     session: seeding is the dearest set-up of the suite. Tests ask for ``demo``."""
-    # Wagtail's reference index (the admin's "used in" counts) is left out: no
-    # test of the demo reads it, and it is a seventh of seeding's time.
-    with django_db_blocker.unblock(), disable_reference_index_auto_update():
+    with django_db_blocker.unblock():
         call_command("seed_demo", password=DEMO_PASSWORD, force=True, verbosity=0)
     clear_caches()
 
@@ -119,6 +117,15 @@ def close_stray_connections():
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 "WHERE datname = current_database() AND pid <> pg_backend_pid()"
             )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_reference_index():
+    """Wagtail's reference index (the admin's "used in" lists) is not kept in
+    tests: no test reads it, and keeping it was a quarter of what saving a page
+    costs in a test's set-up. The site keeps it as usual."""
+    with disable_reference_index_auto_update():
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -83,19 +83,21 @@ def test_every_page_type_fits_a_phone_without_sideways_scrolling(
     tab = context.new_page()
     try:
         log_in(tab, "member1", demo_password, f"/{language}/accounts/")
-        for width in WIDTHS:
-            tab.set_viewport_size({"width": width, "height": 800})
-            for name, url in urls.items():
-                response = tab.goto(url)
-                assert response.status == 200, (url, response.status)
+        for name, url in urls.items():
+            # Loaded once, at the narrowest width, then widened: the layout is
+            # CSS alone, so a resize lays the page out as a load at that width.
+            tab.set_viewport_size({"width": WIDTHS[0], "height": 800})
+            response = tab.goto(url)
+            assert response.status == 200, (url, response.status)
+            problems += [
+                f"{WIDTHS[0]}px {name} {url}: axe {violation}"
+                for violation in serious_violations(axe, tab)
+            ]
+            for width in WIDTHS:
+                tab.set_viewport_size({"width": width, "height": 800})
                 too_wide = overflow(tab)
                 if too_wide:
                     problems.append(f"{width}px {name} {url}: {too_wide}")
-                if width == WIDTHS[0]:
-                    problems += [
-                        f"{width}px {name} {url}: axe {violation}"
-                        for violation in serious_violations(axe, tab)
-                    ]
     finally:
         context.close()
 

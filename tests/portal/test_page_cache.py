@@ -277,7 +277,7 @@ def test_a_flood_of_unknown_parameters_stores_nothing_beyond_the_plain_page(
     client.get(index.url)
     kept = dict(written)
 
-    responses = [client.get(index.url, {"flood": n}) for n in range(300)]
+    responses = [client.get(index.url, {"flood": n}) for n in range(40)]
 
     assert {response.status_code for response in responses} == {200}
     assert written == kept
