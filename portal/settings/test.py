@@ -11,9 +11,12 @@ def _worker_redis_url(url, worker):
     return urlunsplit(parts._replace(path=f"/{database}"))
 
 
+# Marked decided in the worker, with or without a shift: a server a test starts
+# with a Redis URL of its own (the scale-out test's) must not shift it again.
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-if _worker and os.environ.get("REDIS_URL") and not os.environ.get("REDIS_WORKER"):
-    os.environ["REDIS_URL"] = _worker_redis_url(os.environ["REDIS_URL"], _worker)
+if _worker and not os.environ.get("REDIS_WORKER"):
+    if os.environ.get("REDIS_URL"):
+        os.environ["REDIS_URL"] = _worker_redis_url(os.environ["REDIS_URL"], _worker)
     os.environ["REDIS_WORKER"] = _worker
 
 from .base import *  # noqa: E402, F403

@@ -24,6 +24,7 @@ from clubs.models import JoinRequest
 from consultations import services
 from consultations.models import (
     Comment,
+    ConsultationPage,
     CommentReport,
     CommentTranslation,
     MemberProfile,
@@ -118,6 +119,17 @@ def profile(user, field):
 
 def password_of(user):
     return lambda: get_user_model().objects.get(pk=user.pk).password
+
+
+def preview_import(page):
+    url = reverse("consultations_import", args=[page.pk])
+
+    def preview(client):
+        # Without its token (the refused client) this post is refused too.
+        client.post(url, {"text": "1. Tłumacze w szpitalach\n\nWszędzie."})
+        return url
+
+    return preview
 
 
 def reset_confirm(user):
@@ -301,6 +313,14 @@ def cases(w):
             {"text": "Za drogo", "checked": "on"},
             StanceTranslation.objects.count,
         ),
+        # The draft import: a preview (kept in the session), then its confirmation.
+        "consultations_import": Case(
+            "editor",
+            reverse("consultations_import", args=[w["page"].pk]),
+            {"action": "confirm"},
+            lambda: ConsultationPage.objects.get(pk=w["page"].pk).latest_revision_id,
+            before_post=preview_import(w["page"]),
+        ),
         # counselling_requests:edit, where counsellors set status and assignee.
         "edit": Case(
             "counsellor",
@@ -379,6 +399,7 @@ STATE_CHANGING = [
         "consultations_response",
         "consultations_translate_comment",
         "consultations_translate_stance",
+        "consultations_import",
         "edit",
     ],
 ]
