@@ -24,9 +24,9 @@ from clubs.models import JoinRequest
 from consultations import services
 from consultations.models import (
     Comment,
-    ConsultationPage,
     CommentReport,
     CommentTranslation,
+    ConsultationPage,
     MemberProfile,
     PollAnswer,
     RecommendationResponse,
