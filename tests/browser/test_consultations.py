@@ -100,3 +100,28 @@ def test_public_closed_consultation_has_no_serious_accessibility_violation(tab, 
     expect(tab.get_by_role("heading", level=1)).to_be_visible()
 
     assert serious_violations(axe, tab) == []
+
+
+def test_a_member_reaches_the_polls_in_a_few_key_presses(tab, demo_password):
+    """The skip link, then the contents beside the draft, lead the keyboard to the
+    polls: once seventy presses of Tab, past every recommendation."""
+    log_in(tab, "member9", demo_password, STRATEGY_UK)
+    tab.locator("body").focus()
+    keys = []
+
+    def press(key):
+        tab.keyboard.press(key)
+        keys.append(key)
+
+    press("Tab")
+    assert tab.evaluate("document.activeElement.getAttribute('href')") == "#main"
+    press("Enter")
+    while tab.evaluate("document.activeElement.getAttribute('href')") != "#polls":
+        press("Tab")
+        assert len(keys) <= 12, "the contents' link to the polls is too far"
+    press("Enter")
+    press("Tab")
+
+    focused = tab.evaluate_handle("document.activeElement")
+    assert focused.evaluate("element => element.closest('#polls') !== null")
+    assert focused.evaluate("element => element.type") in {"radio", "checkbox"}
