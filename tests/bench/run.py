@@ -55,7 +55,6 @@ GET_CASES = [
     ("consultation", "consultation page, member, 3,000 comments"),
     ("search", "search, anonymous"),
 ]
-PUBLIC_PAGES = ["home", "campaign", "club", "search"]
 
 
 def log(message):
@@ -353,19 +352,52 @@ def post_stances(members, plan):
 # Report ------------------------------------------------------------------------------
 
 
+# Each case's target, as a share of the minimal view's throughput in the same run
+# (absolute times move with the machine's load; the ratio much less). Cases
+# without one (the ceilings) are the yardsticks.
+TARGETS = {
+    "home": 0.50,
+    "campaign": 0.50,
+    "club": 0.50,
+    "search": 0.50,
+    "consultation": 0.06,
+    "stances": 0.25,
+}
+
+
+def verdicts(results):
+    """{case: (share of the minimal view, target, met)} for the cases with one."""
+    minimal = results["minimal"]["requests_per_second"]
+    return {
+        name: (
+            share := results[name]["requests_per_second"] / minimal,
+            target,
+            share >= target and results[name]["errors"] == 0,
+        )
+        for name, target in TARGETS.items()
+        if name in results
+    }
+
+
 def table(results):
     minimal = results["minimal"]["requests_per_second"]
     static = results["static"]["requests_per_second"]
+    goals = verdicts(results)
     header = (
-        f"{'case':<44} {'req/s':>7} {'÷min':>5} {'÷stat':>5} {'p50 ms':>7} "
-        f"{'p95 ms':>7} {'p99 ms':>7} {'errors':>6} {'queries':>7} {'alone':>6} "
-        f"{'cache':>5}"
+        f"{'case':<44} {'req/s':>7} {'÷min':>5} {'target':>6} {'':>7} {'÷stat':>5} "
+        f"{'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>6} {'queries':>7} "
+        f"{'alone':>6} {'cache':>5}"
     )
     lines = [header, "-" * len(header)]
-    for result in results.values():
+    for name, result in results.items():
         rate = result["requests_per_second"]
+        if name in goals:
+            _share, target, met = goals[name]
+            goal = f"{target:>6.0%} {'met' if met else 'NOT met':>7}"
+        else:
+            goal = f"{'':>6} {'':>7}"
         lines.append(
-            f"{result['title']:<44} {rate:>7.0f} {rate / minimal:>5.2f} "
+            f"{result['title']:<44} {rate:>7.0f} {rate / minimal:>5.2f} {goal} "
             f"{rate / static:>5.2f} {result['p50_ms']:>7.1f} {result['p95_ms']:>7.1f} "
             f"{result['p99_ms']:>7.1f} {result['errors']:>6} "
             f"{result['queries']:>7} {result['alone_ms']:>6.1f} {result['cache']:>5}"
@@ -374,32 +406,19 @@ def table(results):
 
 
 def targets(results):
-    minimal = results["minimal"]["requests_per_second"]
-    cached = {
-        name: results[name]["requests_per_second"] / minimal
-        for name in PUBLIC_PAGES
-        if results[name]["cache"] == "HIT"
-    }
-    not_cached = [name for name in PUBLIC_PAGES if name not in cached]
-    consultation = results["consultation"]["p95_ms"]
-    stances = results["stances"]
+    """One line per target: what it asks, what was measured, met or not."""
     return [
         {
-            "target": "public pages from cache ≥ 50 % of the minimal view",
-            "measured": ", ".join(f"{n} {r:.0%}" for n, r in cached.items())
-            + (f"; not from the cache: {', '.join(not_cached)}" if not_cached else ""),
-            "met": bool(cached) and all(r >= 0.5 for r in cached.values()),
-        },
-        {
-            "target": "consultation page for a member, uncached: p95 < 250 ms",
-            "measured": f"p95 {consultation:.0f} ms",
-            "met": consultation < 250,
-        },
-        {
-            "target": "12 members posting stances at once: p95 < 100 ms, no error",
-            "measured": f"p95 {stances['p95_ms']:.0f} ms, {stances['errors']} errors",
-            "met": stances["p95_ms"] < 100 and stances["errors"] == 0,
-        },
+            "case": name,
+            "target": f"{results[name]['title']} ≥ {target:.0%} of the minimal view"
+            + (", no error" if name == "stances" else "")
+            + (", from the cache" if results[name]["cache"] == "HIT" else ""),
+            "measured": f"{share:.1%} ({results[name]['requests_per_second']:.0f} "
+            f"req/s, p95 {results[name]['p95_ms']:.0f} ms, "
+            f"{results[name]['errors']} errors)",
+            "met": met,
+        }
+        for name, (share, target, met) in verdicts(results).items()
     ]
 
 
@@ -486,6 +505,8 @@ def main():
     for goal in goals:
         verdict = "met" if goal["met"] else "NOT met"
         print(f"{verdict:>7}  {goal['target']}: {goal['measured']}")
+    met = sum(goal["met"] for goal in goals)
+    print(f"\n{met} of {len(goals)} targets met")
     RESULTS.write_text(
         json.dumps(
             {
