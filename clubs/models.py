@@ -37,6 +37,7 @@ from portal.blocks import BodyBlock
 from portal.cache import query_read
 from portal.languages import choose_versions, in_language_or_default
 from portal.models import PortalPageMixin, rich_text_summary
+from portal.public import public
 from portal.spam import HONEYPOT_FIELD, HoneypotFormMixin, SpamResistantFormPageMixin
 
 logger = logging.getLogger(__name__)
@@ -275,7 +276,7 @@ class ClubIndexPage(PortalPageMixin, Page):
 
     def get_clubs(self):
         """Live clubs the public may see, in the order editors gave them."""
-        return ClubPage.objects.child_of(self).live().public().order_by("path")
+        return public(ClubPage.objects.child_of(self).live()).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         from clubs.forms import ClubFilterForm

@@ -28,6 +28,7 @@ from events.forms import (
 from events.models import EventPage
 from portal.cache import query_read
 from portal.languages import choose_versions
+from portal.public import public
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 PER_PAGE = 20
@@ -109,8 +110,7 @@ def club_meetings(language, request):
     """Every live, public club's meetings, from one version of each club: a
     club translated into four languages has four copies of its meetings."""
     clubs = choose_versions(
-        ClubPage.objects.live()
-        .public()
+        public(ClubPage.objects.live())
         .select_related("locale")
         .prefetch_related("languages"),
         language,

@@ -21,10 +21,17 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from portal.blocks import BodyBlock, CallToActionBlock, FeaturedPageBlock, RichTextBlock
+from portal.blocks import (
+    BodyBlock,
+    CallToActionBlock,
+    FeaturedPageBlock,
+    RichTextBlock,
+    featured_targets,
+)
 from portal.cache import query_read
 from portal.languages import by_translation_key, in_language_or_default
 from portal.models import PortalPageMixin, rich_text_summary
+from portal.public import public
 
 
 def with_hero_images(pages):
@@ -100,6 +107,7 @@ class HomePage(PortalPageMixin, Page):
         consultations = current(request.user, self.locale.language_code)
         events = next_events(calendar, request) if calendar else []
         context.update(
+            featured_targets=featured_targets(self.featured),
             consultation_index=sections.get(ConsultationIndexPage),
             calendar=calendar,
             consultations=consultations,
@@ -246,11 +254,8 @@ class CampaignIndexPage(RoutablePageMixin, PortalPageMixin, Page):
 
     def get_campaigns(self):
         """Live campaigns the public may see, newest first."""
-        return (
-            CampaignPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("-start_date", "-first_published_at", "-pk")
+        return public(CampaignPage.objects.child_of(self).live()).order_by(
+            "-start_date", "-first_published_at", "-pk"
         )
 
     def get_topics(self):
@@ -438,8 +443,7 @@ class CampaignPage(PortalPageMixin, Page):
         translated yet is shown in the default language (its card says so).
         """
         campaigns = (
-            CampaignPage.objects.live()
-            .public()
+            public(CampaignPage.objects.live())
             .exclude(translation_key=self.translation_key)
             .order_by("-start_date", "-pk")
         )

@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
 from portal.models import PortalPageMixin, rich_text_summary
+from portal.public import public
 
 SHORT_RICH_TEXT = ["bold", "italic", "link", "ul"]
 
@@ -58,17 +59,16 @@ class InitiativeIndexPage(PortalPageMixin, Page):
     def get_cooperatives(self):
         """Featured above the initiatives, in the order editors gave them."""
         return with_photos(
-            CooperativePage.objects.child_of(self).live().public().order_by("path"),
+            public(CooperativePage.objects.child_of(self).live()).order_by("path"),
             CooperativeGalleryImage,
         )
 
     def get_initiatives(self):
         """Live initiatives the public may see, newest first."""
         return with_photos(
-            InitiativePage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("-start_date", "-first_published_at", "-pk"),
+            public(InitiativePage.objects.child_of(self).live()).order_by(
+                "-start_date", "-first_published_at", "-pk"
+            ),
             InitiativeGalleryImage,
         )
 

@@ -8,6 +8,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from portal.languages import reader_language
+
 
 class CallToActionBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Button text"), max_length=80)
@@ -61,13 +63,32 @@ class FeaturedPageBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         """The page in the reader's language, if it is live and public: like the
         menus, a featured card never names a page restricted to a group, a login
-        or a password (its title would be shown to everyone)."""
+        or a password (its title would be shown to everyone). The page showing
+        the cards looks them all up together (``featured_targets``)."""
+        from portal.public import shown_in_language
+
         context = super().get_context(value, parent_context)
-        target = value["page"].localized if value["page"] else None
-        if target and (not target.live or target.get_view_restrictions().exists()):
-            target = None
-        context["target"] = target
+        page_id = value["page"].pk if value["page"] else None
+        targets = (parent_context or {}).get("featured_targets")
+        if targets is None or page_id not in targets:
+            targets = shown_in_language([page_id], reader_language())
+        context["target"] = targets.get(page_id)
         return context
+
+
+def featured_targets(stream):
+    """{chosen page id: the page its card shows, or None} for every featured
+    page card of a stream, in one query."""
+    from portal.public import shown_in_language
+
+    return shown_in_language(
+        [
+            block["value"].get("page")
+            for block in stream.raw_data
+            if block["type"] == "featured_page"
+        ],
+        reader_language(),
+    )
 
 
 class RichTextBlock(blocks.RichTextBlock):

@@ -20,6 +20,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text.pages import PageLinkHandler
 
 from portal.languages import language_tag_html, locale_codes
+from portal.public import public
 
 
 def restricted_ids(pages):
@@ -27,8 +28,8 @@ def restricted_ids(pages):
     pages = [page for page in pages if page is not None]
     if not pages:
         return set()
-    public = Page.objects.filter(pk__in=[page.pk for page in pages]).public()
-    return {page.pk for page in pages} - set(public.values_list("pk", flat=True))
+    public_pages = public(Page.objects.filter(pk__in=[page.pk for page in pages]))
+    return {page.pk for page in pages} - set(public_pages.values_list("pk", flat=True))
 
 
 def page_link(page, restricted):

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 from wagtail.models import Page
 
+from portal.public import public
+
 
 @dataclass(frozen=True)
 class Link:
@@ -50,8 +52,7 @@ def resolve_links(streams, request, language_code, written_in=()):
     in_language, by_pk = {}, {}
     if keys:
         pages = (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .filter(
                 Q(pk__in=chosen_ids)
                 | Q(

@@ -4,6 +4,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from portal.public import public
+
 
 class PortalSitemap(Sitemap):
     """Live, public pages of every language's home page and below.
@@ -17,8 +19,7 @@ class PortalSitemap(Sitemap):
         for home in self.get_wagtail_site().root_page.get_translations(inclusive=True):
             under_a_home |= Q(path__startswith=home.path)
         return (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .filter(under_a_home)
             .select_related("locale")
             .order_by("path")
@@ -29,8 +30,7 @@ class PortalSitemap(Sitemap):
         keys = {page.translation_key for page in pages}
         translations = {}
         for page in (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .filter(translation_key__in=keys)
             .select_related("locale")
             .order_by("locale__language_code")

@@ -34,6 +34,7 @@ from consultations.models.snippets import PolicyArea
 from portal.cache import query_read
 from portal.languages import localized_by_pk, reader_language
 from portal.models import PortalPageMixin, rich_text_summary
+from portal.public import public
 from publications.documents import readable_documents
 from publications.links import consultations_for, recommendations_for
 
@@ -65,11 +66,8 @@ class PublicationIndexPage(PortalPageMixin, Page):
 
     def get_publications(self):
         """Live publications the public may see, newest first."""
-        return (
-            PublicationPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("-publication_date", "-first_published_at", "-pk")
+        return public(PublicationPage.objects.child_of(self).live()).order_by(
+            "-publication_date", "-first_published_at", "-pk"
         )
 
     def get_context(self, request, *args, **kwargs):

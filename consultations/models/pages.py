@@ -23,6 +23,7 @@ from consultations.models.records import Consultation, ReportNames, Visibility
 from consultations.models.snippets import Institution, PolicyArea
 from portal.groups import MIGRANT_TEAM
 from portal.languages import localized_by_pk
+from portal.public import public
 
 
 class AttachedRoutesMixin(RoutablePageMixin):
@@ -352,8 +353,7 @@ class InstitutionIndexPage(AttachedRoutesMixin, Page):
         """The live, public page in this language, else in the default language
         (None if there is none): one query."""
         pages = list(
-            cls.objects.live()
-            .public()
+            public(cls.objects.live())
             .filter(locale__language_code__in=[language_code, settings.LANGUAGE_CODE])
             .select_related("locale")
         )

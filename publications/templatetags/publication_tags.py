@@ -10,6 +10,7 @@ from django import template
 from django.db.models import Q
 
 from portal.languages import choose_versions, reader_language
+from portal.public import public
 from publications.models import PublicationPage, PublicationRecommendation
 
 register = template.Library()
@@ -38,8 +39,7 @@ def _shown(keys, language=None):
     if not keys:
         return {}
     versions = (
-        PublicationPage.objects.live()
-        .public()
+        public(PublicationPage.objects.live())
         .filter(translation_key__in=keys)
         .select_related("locale")
     )

@@ -1,0 +1,113 @@
+"""Which pages everyone may see (portal/public.py): the same answer as Wagtail's
+``public()``, in the query that lists the pages."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from portal.groups import MIGRANT_TEAM
+from portal.public import public, shown_in_language
+from tests.factories import StandardPageFactory, publish, translate
+
+pytestmark = pytest.mark.django_db
+
+
+def restrict(page, kind, **fields):
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=kind, **fields
+    )
+    if kind == PageViewRestriction.GROUPS:
+        restriction.groups.set([Group.objects.get(name=MIGRANT_TEAM)])
+    return page
+
+
+def page(parent, slug):
+    return publish(StandardPageFactory(parent=parent, slug=slug))
+
+
+@pytest.fixture
+def tree(home_pages):
+    """Pages under each kind of restriction, at two depths, and public ones whose
+    addresses begin like a restricted one's."""
+    home = home_pages["pl"]
+    team = restrict(page(home, "zespol"), PageViewRestriction.GROUPS)
+    login = restrict(page(home, "logowanie"), PageViewRestriction.LOGIN)
+    password = restrict(
+        page(home, "haslo"), PageViewRestriction.PASSWORD, password="tajne-haslo"
+    )
+    open_section = page(home, "otwarte")
+    pages = {
+        "team": team,
+        "team child": page(team, "spotkanie"),
+        "login": login,
+        "login grandchild": page(page(login, "dzial"), "notatka"),
+        "password": password,
+        "open": open_section,
+        "open child": page(open_section, "aktualnosci"),
+        "open child under it": page(
+            restrict(page(open_section, "wewnetrzne"), PageViewRestriction.LOGIN),
+            "plan",
+        ),
+    }
+    return pages
+
+
+def test_public_leaves_out_what_wagtail_leaves_out_and_nothing_else(tree):
+    ours = set(public(Page.objects.all()).values_list("pk", flat=True))
+    wagtails = set(Page.objects.public().values_list("pk", flat=True))
+
+    assert ours == wagtails
+    assert {tree["open"].pk, tree["open child"].pk} <= ours
+    assert not {
+        tree[name].pk
+        for name in [
+            "team",
+            "team child",
+            "login",
+            "login grandchild",
+            "password",
+            "open child under it",
+        ]
+    } & ours
+
+
+def test_public_pages_are_listed_in_one_query(tree):
+    with CaptureQueriesContext(connection) as queries:
+        titles = list(public(Page.objects.live()).values_list("title", flat=True))
+
+    assert len(queries) == 1
+    assert tree["open child"].title in titles
+
+
+def test_a_featured_page_is_shown_in_the_readers_language_or_its_own(home_pages):
+    home = home_pages["pl"]
+    translated = page(home, "o-nas")
+    ukrainian = translate(translated, home_pages["uk"].locale, title="Про нас")
+    polish_only = page(home, "kontakt")
+
+    with CaptureQueriesContext(connection) as queries:
+        shown = shown_in_language([translated.pk, polish_only.pk], "uk")
+
+    assert len(queries) == 1
+    assert shown[translated.pk].pk == ukrainian.pk
+    assert shown[polish_only.pk].pk == polish_only.pk
+    assert shown[polish_only.pk].locale.language_code == "pl"
+
+
+def test_a_featured_page_not_live_or_restricted_is_not_shown(home_pages, tree):
+    home = home_pages["pl"]
+    draft = StandardPageFactory(parent=home, slug="szkic", live=False)
+    translated = page(home, "wydarzenia")
+    restrict(
+        translate(translated, home_pages["uk"].locale, title="Події"),
+        PageViewRestriction.LOGIN,
+    )
+    chosen = [draft.pk, tree["team child"].pk, tree["password"].pk, translated.pk]
+
+    shown = shown_in_language(chosen, "uk")
+
+    # The Polish page is public, but a Ukrainian reader's version is not.
+    assert shown == dict.fromkeys(chosen)
+    assert shown_in_language([translated.pk], "pl")[translated.pk].pk == translated.pk
