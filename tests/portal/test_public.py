@@ -60,17 +60,20 @@ def test_public_leaves_out_what_wagtail_leaves_out_and_nothing_else(tree):
 
     assert ours == wagtails
     assert {tree["open"].pk, tree["open child"].pk} <= ours
-    assert not {
-        tree[name].pk
-        for name in [
-            "team",
-            "team child",
-            "login",
-            "login grandchild",
-            "password",
-            "open child under it",
-        ]
-    } & ours
+    assert (
+        not {
+            tree[name].pk
+            for name in [
+                "team",
+                "team child",
+                "login",
+                "login grandchild",
+                "password",
+                "open child under it",
+            ]
+        }
+        & ours
+    )
 
 
 def test_public_pages_are_listed_in_one_query(tree):
