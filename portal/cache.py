@@ -3,11 +3,19 @@ application server through the "pages" cache (Redis when REDIS_URL is set), or b
 every process on one machine (files under CACHE_DIR) without it.
 
 A response is kept only when it cannot differ from one visitor to the next: a GET
-without a session or messages cookie, answered 200 with no cookie set (a form's
-CSRF token sets one), and with no ``Cache-Control`` saying private, no-store or
-no-cache (every consultation view says so: see ``never_cache`` in
-consultations/views.py). Members' pages are never stored, and members never get a
-stored page.
+without a session or messages cookie, answered 200 with no cookie set, and with no
+``Cache-Control`` saying private, no-store or no-cache (every consultation view
+says so: see ``never_cache`` in consultations/views.py). Members' pages are never
+stored, and members never get a stored page.
+
+A public form (a club's, the counselling request) does not stop its page from
+being kept. While a page is rendered for anonymous visitors, ``{% csrf_token %}``
+writes a stand-in (``csrf_stand_in``), and it is the stand-in that is stored;
+every response, fresh or stored, then gets the visitor's own token in its place,
+and the CSRF cookie when the visitor has none, by Django's CSRF middleware
+itself. No two visitors share a token, and a post without a valid one is refused
+as before. The stand-in is derived from SECRET_KEY, so no text on a page can
+spell it and be replaced by a visitor's token.
 
 A query string is part of the stored address, so anyone could otherwise make a
 new entry per request (``?flood=1``, ``?flood=2`` …). A response to an address with
@@ -46,8 +54,11 @@ from django.core.cache.backends.redis import RedisCacheClient
 from django.core.files import locks
 from django.db import transaction
 from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import patch_cache_control
+from django.utils.crypto import salted_hmac
 from django.utils.encoding import escape_uri_path
+from django.utils.functional import lazy
 
 GENERATION_KEY = "generation"
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
@@ -131,6 +142,37 @@ def _key(request, generation):
     return f"page:{generation}:{digest}"
 
 
+def _csrf_stand_in():
+    return salted_hmac("portal.cache", "csrf token stand-in").hexdigest()
+
+
+def csrf_stand_in(request):
+    """Context processor: ``{% csrf_token %}`` writes the stand-in while a page
+    is rendered for anonymous visitors (it comes after Django's own ``csrf``
+    processor, so its ``csrf_token`` wins)."""
+    if getattr(request, "_page_cache_renders", False):
+        return {"csrf_token": lazy(_csrf_stand_in, str)()}
+    return {}
+
+
+def _with_csrf_token(request, response):
+    """The visitor's own CSRF token in place of the stand-in, and the cookie that
+    goes with it when they have none (Django's CSRF middleware decides both)."""
+    if response.streaming:
+        return response
+    stand_in = _csrf_stand_in().encode()
+    if stand_in not in response.content:
+        return response
+    csrf = CsrfViewMiddleware(lambda request: response)
+    if "CSRF_COOKIE" not in request.META:
+        # A stored page: the CSRF middleware has not read this visitor's cookie.
+        csrf.process_request(request)
+    response.content = response.content.replace(stand_in, get_token(request).encode())
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))
+    return csrf.process_response(request, response)
+
+
 def _request_is_anonymous(request):
     return not (
         settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
@@ -172,8 +214,9 @@ class PublicPageCacheMiddleware:
         key = _key(request, request_generation(request))
         stored = cache.get(key)
         if stored is not None:
-            return self._rebuild(stored)
+            return _with_csrf_token(request, self._rebuild(stored))
 
+        request._page_cache_renders = True
         response = self.get_response(request)
         if request.method == "GET" and _is_storable(request, response):
             # Browsers and shared caches must come back to us: only we know when
@@ -181,7 +224,7 @@ class PublicPageCacheMiddleware:
             patch_cache_control(response, no_cache=True)
             cache.set(key, self._freeze(response), timeout)
             response["X-Cache"] = "MISS"
-        return response
+        return _with_csrf_token(request, response)
 
     @staticmethod
     def _freeze(response):

@@ -114,6 +114,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # After Django's own csrf processor (portal/cache.py).
+                "portal.cache.csrf_stand_in",
             ],
         },
     },

@@ -5,6 +5,8 @@ plan     the addresses of each case, the queries each costs, counted with
          Django's test client (the second of two requests or posts, as on a warm
          server),
          and how long one request takes in-process when nothing else is sent
+cold     the same for public pages as right after a publish (run with
+         PAGE_CACHE_SECONDS=0): every cache emptied before each request
 stances  how many stances each member has on each recommendation (read from stdin)
 """
 
@@ -107,6 +109,58 @@ def plan():
     return cases
 
 
+def cold():
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test import Client
+
+    from clubs.models import ClubPage
+    from counselling.models import CounsellingPage
+    from home.models import CampaignIndexPage, CampaignPage
+
+    if settings.PAGE_CACHE_SECONDS:
+        sys.exit("cold: run with PAGE_CACHE_SECONDS=0")
+
+    def polish(model):
+        return model.objects.live().filter(locale__language_code="pl")[0].url
+
+    cases = {
+        "cold home": "/pl/",
+        "cold campaign index": polish(CampaignIndexPage),
+        "cold campaign": polish(CampaignPage),
+        "cold club": polish(ClubPage),
+        "cold counselling": polish(CounsellingPage),
+    }
+    client = Client(HTTP_X_FORWARDED_PROTO="https")
+
+    def cold_get(url):
+        for alias in settings.CACHES:
+            caches[alias].clear()
+        return client.get(url)
+
+    result = {}
+    for name, url in cases.items():
+        client.get(url)  # renditions made, templates compiled: a running server
+        queries = []
+
+        def counted(execute, sql, *args, sent=queries):
+            # Counted as sent: a connection closed at the end of a request
+            # (CONN_MAX_AGE 0) does not lose them.
+            sent.append(sql)
+            return execute(sql, *args)
+
+        with connection.execute_wrapper(counted):
+            response = cold_get(url)
+        result[name] = {
+            "url": url,
+            "status": response.status_code,
+            "queries": len(queries),
+            "alone_ms": median_ms(partial(cold_get, url)),
+        }
+    return result
+
+
 def stances(posted):
     """posted: {username: [recommendation pk, …]} → per member, how many of those
     recommendations have exactly one stance of theirs, and how many rows there are."""
@@ -138,6 +192,8 @@ if __name__ == "__main__":
     command = sys.argv[1]
     if command == "plan":
         result = plan()
+    elif command == "cold":
+        result = cold()
     elif command == "stances":
         result = stances(json.load(sys.stdin))
     else:

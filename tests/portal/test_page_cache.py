@@ -4,12 +4,16 @@ query string is stored only if the page used every parameter in it; publishing,
 unpublishing, moving or deleting a page, or changing what every page shows, is
 seen at once."""
 
+import re
+
 import pytest
 from django.db import connection
+from django.middleware.csrf import _does_token_match
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
+from clubs.models import JoinRequest
 from consultations.models import ConsultationIndexPage
 from consultations.models.records import Visibility
 from portal.cache import GENERATION_KEY, page_cache
@@ -138,22 +142,79 @@ def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(client, campaigns):
     assert "X-Cache" not in response
 
 
+def form_token(response):
+    return re.search(
+        r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode()
+    ).group(1)
+
+
+@pytest.fixture
+def club(home_pages):
+    page = ClubPageFactory(parent=ClubIndexPageFactory(parent=home_pages["pl"]))
+    ClubFormFieldFactory(page=page, label="Imię", field_type="singleline")
+    return publish(page)
+
+
 @pytest.mark.parametrize("form_page", ["club", "counselling"])
-def test_a_page_with_a_form_is_never_stored(client, home_pages, form_page):
+def test_a_page_with_a_form_is_stored_and_each_visitor_gets_their_own_token(
+    home_pages, form_page, written
+):
     if form_page == "club":
         page = ClubPageFactory(parent=ClubIndexPageFactory(parent=home_pages["pl"]))
         ClubFormFieldFactory(page=page)
     else:
         page = CounsellingPageFactory(parent=home_pages["pl"])
     publish(page)
+    first_visitor, second_visitor = Client(), Client()
 
-    first, _ = fetch(client, page.url)
-    second, queries = fetch(client, page.url)
+    first, _ = fetch(first_visitor, page.url)
+    second, queries = fetch(second_visitor, page.url)
 
-    assert 'name="csrfmiddlewaretoken"' in second.content.decode()
-    assert "X-Cache" not in first and "X-Cache" not in second
-    assert queries > 0
-    assert "csrftoken" in second.cookies
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+    assert queries == 0
+    tokens = []
+    for response in [first, second]:
+        secret = response.cookies["csrftoken"].value
+        assert _does_token_match(form_token(response), secret)
+        tokens.append(form_token(response))
+    assert tokens[0] != tokens[1]
+    # What is stored holds neither visitor's token nor secret.
+    [key] = page_keys(written)
+    stored = page_cache().get(key)["content"].decode()
+    assert 'name="csrfmiddlewaretoken"' in stored
+    assert not any(token in stored for token in tokens)
+    assert first_visitor.cookies["csrftoken"].value not in stored
+
+
+def test_a_visitor_with_a_csrf_cookie_keeps_its_secret_on_a_stored_page(club):
+    visitor = Client()
+    visitor.get(club.url)  # stored, and the visitor's cookie set
+    secret = visitor.cookies["csrftoken"].value
+
+    response, _ = fetch(visitor, club.url)
+
+    assert response["X-Cache"] == "HIT"
+    # Sent again, as Django does to renew its expiry, with the same secret.
+    assert response.cookies["csrftoken"].value == secret
+    assert _does_token_match(form_token(response), secret)
+    assert "Cookie" in response["Vary"]
+
+
+def test_a_form_from_a_stored_page_posts_and_a_post_without_its_token_is_refused(
+    club,
+):
+    Client().get(club.url)  # stored by another visitor
+    visitor = Client(enforce_csrf_checks=True)
+    page = visitor.get(club.url)
+    answers = {"imie": "Olena", "privacy_consent": "on"}
+
+    refused = visitor.post(club.url, answers)
+    sent = visitor.post(club.url, {**answers, "csrfmiddlewaretoken": form_token(page)})
+
+    assert page["X-Cache"] == "HIT"
+    assert refused.status_code == 403
+    assert sent.status_code == 200
+    assert JoinRequest.objects.filter(page=club).count() == 1
 
 
 def test_a_public_consultation_is_never_stored(client, home_pages):
