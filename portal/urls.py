@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from consultations.views import account as account_views
 from consultations.views import members as consultation_views
-from portal import links, views
+from portal import admin_views, links, views
 
 # Members sign in on the public site; the Wagtail admin is for editors only.
 account_patterns = [
@@ -57,6 +57,12 @@ account_patterns = [
 handler500 = "portal.outage.server_error"
 
 urlpatterns = [
+    # Before Wagtail's own pattern for the same address (portal/admin_views.py).
+    path(
+        "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/"
+        "<int:parent_page_id>/",
+        admin_views.CreatePageView.as_view(),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", views.sitemap, name="sitemap"),

@@ -590,3 +590,23 @@ def test_the_edit_view_links_to_the_import_and_the_create_view_does_not(
     assert import_url(draft_page) in edit.content.decode()
     assert create.status_code == 200
     assert "/admin/consultations/import/" not in create.content.decode()
+
+
+def test_a_new_page_is_not_autosaved_but_an_existing_one_is(
+    client, draft_page, index_page, editor
+):
+    """Autosave on the create view saved a draft at the first pause, which took
+    the address of a page the editor then left unsaved."""
+    client.force_login(editor)
+    add_url = reverse(
+        "wagtailadmin_pages:add",
+        args=["consultations", "consultationpage", index_page.pk],
+    )
+
+    create = client.get(add_url)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[draft_page.pk]))
+
+    assert create.status_code == 200
+    assert "w-autosave#save" not in create.content.decode()
+    assert "w-autosave#save" in edit.content.decode()
+    assert add_url.startswith("/admin/pages/add/")
