@@ -1,11 +1,8 @@
-"""Menu and footer links, resolved for the reader's language in two queries."""
+"""Menu and footer links, resolved for the reader's language in one query."""
 
 from dataclasses import dataclass
 
-from django.db.models import Q
-from wagtail.models import Page
-
-from portal.public import public
+from portal.public import is_shown, with_translations
 
 
 @dataclass(frozen=True)
@@ -42,30 +39,7 @@ def resolve_links(streams, request, language_code, written_in=()):
     chosen_ids = {
         item["page"] for items in item_lists for item in items if item.get("page")
     }
-    keys = (
-        dict(
-            Page.objects.filter(pk__in=chosen_ids).values_list("pk", "translation_key")
-        )
-        if chosen_ids
-        else {}
-    )
-    in_language, by_pk = {}, {}
-    if keys:
-        pages = (
-            public(Page.objects.live())
-            .filter(
-                Q(pk__in=chosen_ids)
-                | Q(
-                    translation_key__in=keys.values(),
-                    locale__language_code=language_code,
-                )
-            )
-            .select_related("locale")
-        )
-        for page in pages:
-            by_pk[page.pk] = page
-            if page.locale.language_code == language_code:
-                in_language[page.translation_key] = page
+    versions = with_translations(chosen_ids, language_code)
 
     def other(code):
         return code if code != language_code else None
@@ -77,9 +51,8 @@ def resolve_links(streams, request, language_code, written_in=()):
                 url=item["url"],
                 label_language=other(labels_language) if item.get("label") else None,
             )
-        page = in_language.get(keys.get(item.get("page"))) or by_pk.get(
-            item.get("page")
-        )
+        chosen, translation = versions.get(item.get("page"), (None, None))
+        page = next((page for page in [translation, chosen] if is_shown(page)), None)
         if page is None:
             return None
         page_language = page.locale.language_code

@@ -1,8 +1,23 @@
 """Which pages everyone may see."""
 
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Coalesce, Length, Substr
 from wagtail.models import Page, PageViewRestriction
+
+
+def view_restrictions_of(page):
+    """The view restrictions on a page and its ancestors, as Wagtail's
+    ``page.get_view_restrictions()`` finds them (an alias's are its original's),
+    in one query instead of two: the ancestors' paths are read off the page's."""
+    paths = [
+        page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)
+    ]
+    checked = (
+        Page.objects.filter(path__in=paths)
+        .annotate(checked=Coalesce("alias_of_id", "id"))
+        .values("checked")
+    )
+    return PageViewRestriction.objects.filter(page_id__in=checked)
 
 
 def restricted():
@@ -24,11 +39,9 @@ def public(pages):
     return pages.exclude(restricted())
 
 
-def shown_in_language(page_ids, language_code):
-    """{chosen page id: the page to show for it, or None}: the chosen page's
-    version in this language, else the page itself, if that one is live and
-    public; all in one query. What a featured card shows: never the title of a
-    page restricted to a group, a login or a password."""
+def with_translations(page_ids, language_code):
+    """{chosen page id: (the chosen page, its version in this language or None)}
+    in one query, whatever their state; each page carries ``is_restricted``."""
     page_ids = {pk for pk in page_ids if pk}
     if not page_ids:
         return {}
@@ -50,11 +63,25 @@ def shown_in_language(page_ids, language_code):
         for page in candidates
         if page.locale.language_code == language_code
     }
+    return {
+        page.pk: (page, in_language.get(page.translation_key))
+        for page in candidates
+        if page.pk in page_ids
+    }
+
+
+def is_shown(page):
+    """Live and under no view restriction (a page from ``with_translations``)."""
+    return page is not None and page.live and not page.is_restricted
+
+
+def shown_in_language(page_ids, language_code):
+    """{chosen page id: the page to show for it, or None}: the chosen page's
+    version in this language, else the page itself, if that one is live and
+    public; all in one query. What a featured card shows: never the title of a
+    page restricted to a group, a login or a password."""
     shown = {}
-    for page in candidates:
-        if page.pk in page_ids:
-            target = in_language.get(page.translation_key, page)
-            shown[page.pk] = (
-                target if target.live and not target.is_restricted else None
-            )
+    for pk, (chosen, translation) in with_translations(page_ids, language_code).items():
+        target = translation or chosen
+        shown[pk] = target if is_shown(target) else None
     return shown

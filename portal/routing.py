@@ -28,6 +28,7 @@ from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
 from portal.cache import page_cache, request_generation
+from portal.public import view_restrictions_of
 
 
 class PageRouteCacheMiddleware:
@@ -108,11 +109,13 @@ def _site_key(request):
 
 def view_restrictions(request, page):
     """The page's view restrictions (its own and its ancestors'), with their groups."""
-    if not settings.PAGE_CACHE_SECONDS or not page.pk:
+    if not page.pk:  # a preview of a page never saved: Wagtail knows its place
         return list(page.get_view_restrictions().prefetch_related("groups"))
+    if not settings.PAGE_CACHE_SECONDS:
+        return list(view_restrictions_of(page).prefetch_related("groups"))
     key = f"restrictions:{request_generation(request)}:{page.pk}"
     restrictions = read_kept(key)
     if restrictions is None:
-        restrictions = list(page.get_view_restrictions().prefetch_related("groups"))
+        restrictions = list(view_restrictions_of(page).prefetch_related("groups"))
         page_cache().set(key, restrictions, settings.PAGE_CACHE_SECONDS)
     return restrictions

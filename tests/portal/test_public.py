@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
 from portal.groups import MIGRANT_TEAM
-from portal.public import public, shown_in_language
+from portal.public import public, shown_in_language, view_restrictions_of
 from tests.factories import StandardPageFactory, publish, translate
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +114,17 @@ def test_a_featured_page_not_live_or_restricted_is_not_shown(home_pages, tree):
     # The Polish page is public, but a Ukrainian reader's version is not.
     assert shown == dict.fromkeys(chosen)
     assert shown_in_language([translated.pk], "pl")[translated.pk].pk == translated.pk
+
+
+def test_a_pages_view_restrictions_are_wagtails_read_in_one_query(home_pages, tree):
+    alias = tree["team"].create_alias(parent=tree["open"], update_slug="zespol-kopia")
+    pages = [*tree.values(), alias, home_pages["pl"]]
+
+    for page in pages:
+        with CaptureQueriesContext(connection) as queries:
+            ours = set(view_restrictions_of(page))
+
+        assert len(queries) == 1
+        assert ours == set(page.get_view_restrictions()), page.url_path
+    assert view_restrictions_of(alias).exists()
+    assert not view_restrictions_of(tree["open child"]).exists()
