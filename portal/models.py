@@ -149,6 +149,9 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("The funder's name as the logo shows it."),
     )
 
+    # The footer shows the logo on every page: fetched with the settings.
+    select_related = ["funder_logo"]
+
     panels = [
         HelpPanel(
             content=_(
