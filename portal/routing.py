@@ -2,8 +2,9 @@
 the page it leads to, and that page's view restrictions.
 
 Wagtail finds a page by walking down the tree one slug at a time, a query or two
-per level, on every request; members' pages and every form post pay for it. The
-walk's answer (the page as published, and how many of the address's parts its own
+per level, on every request; members' pages and every form post pay for it.
+``find_route`` finds the same page by its address in three queries, and its
+answer (the page as published, and how many of the address's parts its own
 address takes) is kept under the page cache's generation, which any publish,
 unpublish, move or delete of a page renews, so a kept route never outlives the
 tree and the content it was found in: the same rule as for whole stored pages.
@@ -22,8 +23,11 @@ from copy import copy
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import get_language
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
@@ -51,7 +55,7 @@ class PageRouteCacheMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not wagtail_serve or not settings.PAGE_CACHE_SECONDS:
+        if view_func is not wagtail_serve:
             return None
         site = Site.find_for_request(request)
         if site is None:
@@ -59,6 +63,9 @@ class PageRouteCacheMiddleware:
         # Wagtail's pattern passes the path as its one positional argument.
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         components = [part for part in path.split("/") if part]
+        if not settings.PAGE_CACHE_SECONDS:
+            request._wagtail_route_for_request = find_route(request, site, components)
+            return None
         key = ":".join(
             [
                 "route",
@@ -76,7 +83,8 @@ class PageRouteCacheMiddleware:
                 route = None
             request._wagtail_route_for_request = route
             return None
-        route = Page.route_for_request(request, path)
+        route = find_route(request, site, components)
+        request._wagtail_route_for_request = route
         if route is not None:
             # The page as it is published, without the ancestors Wagtail's walk
             # attached to it.
@@ -87,6 +95,90 @@ class PageRouteCacheMiddleware:
                 key, {"page": page, "depth": depth}, settings.PAGE_CACHE_SECONDS
             )
         return None
+
+
+def find_route(request, site, components):
+    """What Wagtail's ``Page.route_for_request`` finds for these parts of an
+    address, in three queries however deep the page: the site's root page in the
+    reader's language, every page whose address the request's begins with (by
+    ``url_path``), and the page found, as its own type. Wagtail walks down the
+    tree, a query or two per level. Where a page on the way routes addresses
+    itself (a routable page's own views), it is asked first, as Wagtail asks it;
+    a page with some other way of routing sends the address down Wagtail's walk."""
+    try:
+        language = get_supported_content_language_variant(get_language())
+    except LookupError:
+        language = None  # Wagtail's ``localized`` then keeps the site's root page
+    roots = (
+        Page.objects.filter(
+            Q(pk=site.root_page_id)
+            | Q(
+                translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
+                    "translation_key"
+                ),
+                locale__language_code=language,
+            )
+        )
+        .select_related("locale")
+        .order_by("depth")
+    )
+    for page in roots:
+        if page.pk == site.root_page_id:
+            site.root_page = page  # as Wagtail's walk leaves it: read once
+    root = min(roots, key=lambda page: page.locale.language_code != language)
+    prefixes = [
+        root.url_path + "".join(f"{part}/" for part in components[:count])
+        for count in range(1, len(components) + 1)
+    ]
+    found = (
+        {
+            page.url_path: page
+            for page in Page.objects.filter(
+                url_path__in=prefixes, path__startswith=root.path
+            )
+        }
+        if prefixes
+        else {}
+    )
+    chain = [root]
+    for prefix in prefixes:
+        page = found.get(prefix)
+        if page is None or page.depth != chain[-1].depth + 1:
+            break
+        chain.append(page)
+    try:
+        # Each page on the way is asked first, as Wagtail's walk asks it.
+        for depth, page in enumerate(chain[:-1]):
+            takes = _takes_address(page, components[depth:])
+            if takes is None:
+                return root.specific.route(request, components)
+            if takes:
+                return page.specific.route(request, components[depth:])
+        page = chain[-1].specific
+        if len(chain) > 1:
+            page._cached_parent_obj = chain[-2]
+        return page.route(request, components[len(chain) - 1 :])
+    except Http404:
+        return None
+
+
+def _takes_address(page, rest):
+    """Whether a page on the way to a deeper one answers the rest of the address
+    itself, as a routable page's own view; None if only its ``route`` can say."""
+    model = page.specific_class or Page
+    if model.route is Page.route:
+        return False
+    if not (
+        issubclass(model, RoutablePageMixin) and model.route is RoutablePageMixin.route
+    ):
+        return None
+    if not page.live:
+        return False
+    try:
+        model.get_resolver().resolve("/" + "".join(f"{part}/" for part in rest))
+    except Http404:
+        return False
+    return True
 
 
 def read_kept(key):

@@ -174,14 +174,14 @@ def sitemap(home_pages):
 
 PINNED = {
     home: 12,  # what is going on: the calendar and index (1), consultations (1)
-    standard_page: 14,
-    campaign_index: 21,
-    campaign_page: 23,
-    campaign_feed: 8,
-    club_index: 20,
-    club_page: 23,
-    network_page: 27,  # institutions: originals, links, names, their page (2)
-    counselling_page: 14,
+    standard_page: 13,
+    campaign_index: 20,
+    campaign_page: 20,
+    campaign_feed: 7,
+    club_index: 19,
+    club_page: 20,
+    network_page: 24,  # institutions: originals, links, names, their page (2)
+    counselling_page: 13,
     search: 12,  # the other languages counted too, and the table of locales
     sitemap: 5,
 }

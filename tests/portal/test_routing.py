@@ -1,0 +1,128 @@
+"""Finding a page by its address (``find_route`` in portal/routing.py): what
+Wagtail's walk down the tree finds, in every language, in three queries."""
+
+from functools import partial
+
+import pytest
+from django.db import connection
+from django.http import Http404
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from wagtail.models import Site
+
+from home.models import CampaignIndexPage
+from portal.routing import find_route
+from tests.consultations.conftest import make_consultation
+from tests.factories import (
+    CampaignPageFactory,
+    StandardPageFactory,
+    publish,
+    translate,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site():
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def tree(home_pages, index_page):
+    home = home_pages["pl"]
+    about = publish(StandardPageFactory(parent=home, slug="o-nas"))
+    team = publish(StandardPageFactory(parent=about, slug="zespol"))
+    translate(about, home_pages["uk"].locale, slug="pro-nas")
+    draft = StandardPageFactory(parent=home, slug="szkic", live=False)
+    publish(StandardPageFactory(parent=draft, slug="pod-szkicem"))
+    campaigns = home.add_child(instance=CampaignIndexPage(title="Kampanie"))
+    publish(campaigns)
+    publish(CampaignPageFactory(parent=campaigns, slug="glosuj"))
+    make_consultation(index_page)
+    return team
+
+
+def walked(request, site, components):
+    """Wagtail's own answer: ``Page.route_for_request`` without its memo."""
+    try:
+        return site.root_page.localized.specific.route(request, components)
+    except Http404:
+        return None
+
+
+def summary(route):
+    if route is None:
+        return None
+    page, args, kwargs = route
+
+    def named(value):
+        if isinstance(value, partial):  # a view bound to its page
+            return (named(value.func), *(getattr(arg, "pk", arg) for arg in value.args))
+        return getattr(value, "__qualname__", value)
+
+    return (
+        page.pk,
+        type(page),
+        tuple(named(arg) for arg in args),
+        {name: named(value) for name, value in kwargs.items()},
+    )
+
+
+ADDRESSES = [
+    "",
+    "o-nas/",
+    "o-nas/zespol/",
+    "o-nas/nie-ma/",
+    "pro-nas/",
+    "szkic/",
+    "szkic/pod-szkicem/",
+    "kampanie/",
+    "kampanie/feed/",
+    "kampanie/glosuj/",
+    "kampanie/glosuj/dalej/",
+    "konsultacje/",
+    "konsultacje/strategia-0/",
+    "konsultacje/strategia-0/recommendations/1/",
+    "konsultacje/strategia-0/results/",
+    "konsultacje/strategia-0/nie-ma/",
+    "nie-ma/",
+]
+
+
+@pytest.mark.parametrize("language", ["pl", "uk"])
+def test_every_address_leads_where_wagtails_walk_leads(tree, site, language):
+    factory = RequestFactory()
+    found = {}
+    with translation.override(language):
+        for address in ADDRESSES:
+            components = [part for part in address.split("/") if part]
+            expected = walked(factory.get(f"/{language}/{address}"), site, components)
+            ours = find_route(factory.get(f"/{language}/{address}"), site, components)
+            assert summary(ours) == summary(expected), address
+            found[address] = ours is not None
+
+    # The list reaches pages, views of routable pages, and nothing; the pages
+    # are Polish but one.
+    if language == "pl":
+        assert found["o-nas/zespol/"] and found["szkic/pod-szkicem/"]
+        assert found["kampanie/feed/"]
+        assert found["konsultacje/strategia-0/recommendations/1/"]
+        assert not found["szkic/"] and not found["nie-ma/"]
+    else:
+        assert found["pro-nas/"] and not found["o-nas/"]
+
+
+def test_a_page_three_levels_down_is_found_in_three_queries(tree, site):
+    request = RequestFactory().get("/pl/o-nas/zespol/")
+
+    with translation.override("pl"), CaptureQueriesContext(connection) as queries:
+        page, _args, _kwargs = find_route(request, site, ["o-nas", "zespol"])
+
+    assert page.pk == tree.pk
+    assert len(queries) == 3
+    # Its parent comes with it, as after Wagtail's walk.
+    with CaptureQueriesContext(connection) as queries:
+        assert page.get_parent().slug == "o-nas"
+    assert len(queries) == 0
