@@ -274,6 +274,20 @@ def wrk(url, cookies=None):
     }
 
 
+def measure(title, case, cookies=None):
+    """A GET case warmed, then under load, with what was counted in-process."""
+    cache = warm(case, cookies)
+    log(f"{title}: {case['url']}")
+    return {
+        "title": title,
+        "url": case["url"],
+        **wrk(case["url"], cookies),
+        "queries": case["queries"],
+        "alone_ms": case["alone_ms"],
+        "cache": cache,
+    }
+
+
 def percentile(sorted_values, share):
     if not sorted_values:
         return 0.0
@@ -467,16 +481,7 @@ def main():
             for name, title in GET_CASES:
                 case = plan[name]
                 cookies = members["member1"] if case.get("member") else None
-                cache = warm(case, cookies)
-                log(f"{title}: {case['url']}")
-                results[name] = {
-                    "title": title,
-                    "url": case["url"],
-                    **wrk(case["url"], cookies),
-                    "queries": case["queries"],
-                    "alone_ms": case["alone_ms"],
-                    "cache": cache,
-                }
+                results[name] = measure(title, case, cookies)
             log(f"stance posts: {MEMBERS} members × {POSTS_PER_MEMBER}, at once")
             figures, posted = post_stances(members, plan["stances"])
         except BaseException:
@@ -492,17 +497,8 @@ def main():
     with Server(cold_env) as server:
         try:
             for name, title in COLD_CASES.items():
-                case = cold_plan[name]
-                cache = warm(case, None)
-                log(f"{title}: {case['url']}")
-                results[name] = {
-                    "title": title,
-                    "url": case["url"],
-                    **wrk(case["url"]),
-                    "queries": case["queries"],
-                    "alone_ms": case["alone_ms"],
-                    "cache": cache or "off",
-                }
+                results[name] = measure(title, cold_plan[name])
+                results[name]["cache"] = results[name]["cache"] or "off"
         except BaseException:
             print(server.tail(), file=sys.stderr)
             raise
