@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.test.testcases import LiveServerThread
 from django.test.utils import override_settings, setup_databases, teardown_databases
 from wagtail.models import Locale
@@ -12,6 +12,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from consultations.models import ConsultationIndexPage
 from home.models import HomePage
 from tests import processes
+from tests.databases import copy_of_template, url_of
 from tests.factories import EditorFactory, MemberFactory
 
 DEMO_PASSWORD = "browser-demo-password-1"
@@ -56,17 +57,39 @@ def django_db_setup(
     instead, and without this would run against the development database.
     """
     verbosity = request.config.option.verbose
+    keepdb = django_db_keepdb and not django_db_createdb
     with django_db_blocker.unblock():
-        databases = setup_databases(
-            verbosity=verbosity,
-            interactive=False,
-            keepdb=django_db_keepdb and not django_db_createdb,
-            aliases={DEFAULT_DB_ALIAS},
-        )
+        databases = None
+        if connection.vendor == "postgresql" and not keepdb:
+            databases = postgres_from_template()
+        if databases is None:
+            databases = setup_databases(
+                verbosity=verbosity,
+                interactive=False,
+                keepdb=keepdb,
+                aliases={DEFAULT_DB_ALIAS},
+                # No test restores a serialized copy of the database.
+                serialized_aliases=set(),
+            )
     yield
     if not django_db_keepdb:
         with django_db_blocker.unblock():
             teardown_databases(databases, verbosity=verbosity)
+
+
+def postgres_from_template():
+    """The test database as a copy of the migrated template (tests/databases.py),
+    in the shape ``setup_databases`` returns; None if another process is making
+    the template just now."""
+    name = connection.creation._get_test_db_name()
+    if not copy_of_template(url_of(connection.settings_dict), name):
+        return None
+    old_name = connection.settings_dict["NAME"]
+    connection.close()
+    settings.DATABASES[DEFAULT_DB_ALIAS]["NAME"] = name
+    connection.settings_dict["NAME"] = name
+    connection.ensure_connection()
+    return [(connection, old_name, True)]
 
 
 @pytest.fixture(scope="session")

@@ -61,34 +61,21 @@ def test_a_counselling_request_with_mistakes_is_corrected_by_keyboard(tab):
     expect(tab.get_by_role("heading", level=1)).to_have_text("Дякуємо")
 
 
-PAGES = {
-    "pl": [
-        "/pl/kampanie/",
-        "/pl/kampanie/sasiadki-i-sasiedzi/",
-        "/pl/kluby-i-sieci/",
-        "/pl/kluby-i-sieci/klub-przedsiebiorczych-kobiet/",
-        "/pl/kluby-i-sieci/asystenci-kulturowi/",
-        "/pl/porady-prawne/",
-        "/pl/o-nas/",
-        "/pl/search/?q=kobiet",
-        "/pl/no-such-page/",
-    ],
-    "uk": [
-        "/uk/kampanii/",
-        "/uk/kampanii/susidky-i-susidy/",
-        "/uk/kluby-ta-merezhi/",
-        "/uk/kluby-ta-merezhi/klub-zhinok-pidpryiemyts/",
-        "/uk/kluby-ta-merezhi/kulturni-asystenty/",
-        "/uk/yurydychni-konsultatsii/",
-        "/uk/pro-nas/",
-        "/uk/search/?q=кампанія",
-        "/uk/no-such-page/",
-    ],
-}
+# Every page type is checked at 320 px in Polish and Ukrainian, as a member sees it,
+# by test_phone.py; here what that sweep does not open: the pages with a form as
+# an anonymous visitor sees them, the network page's filters and the 404 page.
+PAGES = [
+    "/pl/kluby-i-sieci/klub-przedsiebiorczych-kobiet/",
+    "/pl/kluby-i-sieci/asystenci-kulturowi/",
+    "/uk/kluby-ta-merezhi/kulturni-asystenty/",
+    "/pl/porady-prawne/",
+    "/pl/no-such-page/",
+    "/uk/no-such-page/",
+]
 
 
-@pytest.mark.parametrize("path", [path for paths in PAGES.values() for path in paths])
-def test_new_page_types_have_no_serious_accessibility_violation(tab, axe, path):
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_a_visitor_sees_have_no_serious_accessibility_violation(tab, axe, path):
     tab.goto(path)
 
     assert serious_violations(axe, tab) == []

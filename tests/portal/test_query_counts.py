@@ -57,23 +57,30 @@ def site_furniture(home_pages):
     return about
 
 
+def images(count):
+    """Three images shared by ``count`` pages, each page holding its own image
+    object: a query per page still shows, with three renditions made, not 30."""
+    shared = [ImageFactory() for _ in range(min(count, 3))]
+    return [shared[number % len(shared)] for number in range(count)]
+
+
 def add_campaigns(index, count):
     topics = [CampaignTopicFactory(), CampaignTopicFactory()]
-    for _ in range(count):
+    for image in images(count):
         CampaignPageFactory(
             parent=index,
             topics=topics,
-            hero_image=ImageFactory(),
+            hero_image=image,
             hero_image_alt_text="Ilustracja",
         )
 
 
 def add_clubs(index, count):
     languages = list(SpokenLanguage.objects.filter(code__in=["uk", "ru"]))
-    for number in range(count):
+    for number, image in enumerate(images(count)):
         ClubPageFactory(
             parent=index,
-            image=ImageFactory(),
+            image=image,
             image_alt_text="Zdjęcie",
             languages=languages,
             city=["Bydgoszcz", "Toruń", "Grupa"][number % 3],

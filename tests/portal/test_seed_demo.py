@@ -156,10 +156,10 @@ def test_every_page_type_renders_with_demo_content_in_every_language(
         assert {type(page) for page in pages} >= {*PAGE_TYPES, ClubIndexPage}
         rendered = Counter()
         for page in pages:
-            # Three of a type say what the others would (the crawl in
+            # One of a type says what the others would (the crawl in
             # test_language_integrity.py reads more of them).
             rendered[type(page)] += 1
-            if rendered[type(page)] > 3:
+            if rendered[type(page)] > 1:
                 continue
             response = client.get(page.url)
             assert response.status_code == 200, page.url

@@ -20,6 +20,8 @@ import pytest
 from django.db import OperationalError, ProgrammingError, connection
 from django.test import Client
 
+from tests.databases import copy_of_template, postgres_url, with_database
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 FRIENDLY = "Zaraz wracamy"  # "Back in a moment", in Polish
 
@@ -153,51 +155,24 @@ class CuttableProxy:
         self.cut()
 
 
-def postgres_url():
-    """The PostgreSQL server to use, also in the SQLite run: CI always has one."""
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        return url
-    return os.environ.get(
-        "TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test"
-    )
-
-
-def with_database(url, name):
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f"/{name}"))
-
-
 @pytest.fixture(scope="module")
 def postgres_database(django_db_setup, django_db_blocker):
     """A migrated PostgreSQL database: the test database on a PostgreSQL run,
-    else one made (and dropped) for this module. Unreachable → the test fails."""
+    else a copy of the migrated template (tests/databases.py), dropped after this
+    module. Unreachable → the test fails."""
     if connection.vendor == "postgresql":
         with django_db_blocker.unblock():
             yield with_database(postgres_url(), connection.settings_dict["NAME"])
         return
     url = postgres_url()
     name = f"test_{urlsplit(url).path.strip('/') or 'portal'}_outage"
-    admin_url = with_database(url, "postgres")
+    database_url = with_database(url, name)
     try:
-        with psycopg.connect(admin_url, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            admin.execute(f'CREATE DATABASE "{name}"')
+        copy_of_template(url, name, wait=True)
     except psycopg.OperationalError as error:
         pytest.fail(f"PostgreSQL is needed for this test: {error}", pytrace=False)
-    database_url = with_database(url, name)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--no-input", "-v0"],
-        cwd=BASE_DIR,
-        env={
-            **os.environ,
-            "DATABASE_URL": database_url,
-            "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        },
-        check=True,
-    )
     yield database_url
-    with psycopg.connect(admin_url, autocommit=True) as admin:
+    with psycopg.connect(with_database(url, "postgres"), autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
