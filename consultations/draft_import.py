@@ -7,10 +7,10 @@ recommendations in order, with the policy area and addressee the document names,
 and what was left out. ``plan_import`` says what a draft would change on a page, and
 ``save_import`` writes it as a new revision: nothing is created before that.
 
-A recommendation's text is a plain-text field (paragraphs separated by an empty
-line), so paragraphs and lists are kept (a list item becomes a line starting with
-"– ", numbered ones keep their number) but emphasis cannot be: bold and italics
-are read as plain words.
+A recommendation's text is plain text with Markdown's emphasis
+(``consultations/text.py``): paragraphs are kept apart by an empty line, a list item
+becomes a line starting with "– " (numbered ones keep their number), and bold and
+italics become ``**…**`` and ``*…*``; any other asterisk or underscore is escaped.
 
 Every file is checked by its content, not its name, before a parser sees it:
 size, type, password protection, macros, and zip archives that would unpack to far
@@ -35,6 +35,7 @@ from consultations.models import (
     Recommendation,
     Stance,
 )
+from consultations.text import emphasised, escaped
 
 MAX_BYTES = 5 * 1024 * 1024
 # What a document may unpack to, in all and per byte it weighs: a real 5 MB .docx
@@ -96,17 +97,41 @@ class ChangedSincePreview(Exception):
 
 @dataclass
 class Block:
-    """A heading, a paragraph or a list item, as plain text."""
+    """A heading, a paragraph or a list item: its plain text (read for numbers,
+    titles and names) and, if it has emphasis, the text with Markdown's marks."""
 
     kind: str  # "heading", "paragraph" or "item"
     text: str
     level: int = 1  # a heading's level, or how deep a list item is nested
     number: int | None = None  # an ordered list item's number
+    marked: str = ""
+
+    @property
+    def body(self):
+        """The text as a recommendation's text holds it."""
+        return self.marked or escaped(self.text)
 
 
 def _clean(text):
     lines = [" ".join(line.split()) for line in text.replace("\xa0", " ").split("\n")]
     return "\n".join(line for line in lines if line).strip()
+
+
+def _marked_html(element):
+    """An element's text with its bold and italics as Markdown's marks."""
+    from bs4 import NavigableString
+
+    parts = []
+    for child in element.children:
+        if isinstance(child, NavigableString):
+            parts.append(escaped(str(child)))
+        elif child.name in ("strong", "b"):
+            parts.append(emphasised(_marked_html(child), strong=True))
+        elif child.name in ("em", "i"):
+            parts.append(emphasised(_marked_html(child), em=True))
+        else:
+            parts.append(_marked_html(child))
+    return "".join(parts)
 
 
 def blocks_from_html(html):
@@ -131,6 +156,7 @@ def blocks_from_html(html):
                     _clean(item.get_text()),
                     depth,
                     start + position if ordered else None,
+                    _clean(_marked_html(item)),
                 )
             )
             for child in nested:
@@ -148,7 +174,13 @@ def blocks_from_html(html):
                 cells = [_clean(cell.get_text()) for cell in row.find_all(["td", "th"])]
                 blocks.append(Block("paragraph", " | ".join(c for c in cells if c)))
         else:
-            blocks.append(Block("paragraph", _clean(element.get_text())))
+            blocks.append(
+                Block(
+                    "paragraph",
+                    _clean(element.get_text()),
+                    marked=_clean(_marked_html(element)),
+                )
+            )
     return [block for block in blocks if block.text]
 
 
@@ -175,9 +207,31 @@ def blocks_from_odt(data):
 
     document = load(io.BytesIO(data))
     blocks, images = [], 0
+    emphasis = _odt_emphasis(document)
 
     def text_of(node):
         return _clean(teletype.extractText(node))
+
+    def marked_of(node):
+        """teletype.extractText, with bold and italic spans marked."""
+        parts = []
+        for child in node.childNodes:
+            qname = getattr(child, "qname", None)
+            if qname is None:
+                parts.append(escaped(getattr(child, "data", "")))
+            elif qname == (TEXTNS, "s"):
+                parts.append(" " * int(child.getAttrNS(TEXTNS, "c") or 1))
+            elif qname == (TEXTNS, "tab"):
+                parts.append("\t")
+            elif qname == (TEXTNS, "line-break"):
+                parts.append("\n")
+            elif qname == (TEXTNS, "span"):
+                style = child.getAttrNS(TEXTNS, "style-name")
+                strong, em = emphasis.get(style, (False, False))
+                parts.append(emphasised(marked_of(child), strong=strong, em=em))
+            else:
+                parts.append(marked_of(child))
+        return "".join(parts)
 
     def walk(node, depth=0):
         nonlocal images
@@ -189,7 +243,14 @@ def blocks_from_odt(data):
             elif qname == (TEXTNS, "p"):
                 images += len(child.getElementsByType(_draw_frame()))
                 kind = "item" if depth else "paragraph"
-                blocks.append(Block(kind, text_of(child), depth or 1))
+                blocks.append(
+                    Block(
+                        kind,
+                        text_of(child),
+                        depth or 1,
+                        marked=_clean(marked_of(child)),
+                    )
+                )
             elif qname == (TEXTNS, "list"):
                 walk(child, depth + 1)
             elif qname == (TEXTNS, "list-item"):
@@ -202,6 +263,27 @@ def blocks_from_odt(data):
 
     walk(document.text)
     return [block for block in blocks if block.text], images
+
+
+def _odt_emphasis(document):
+    """{style name: (bold, italic)} of the document's text styles that are either:
+    the automatic ones a span of bold words gets, and named character styles
+    ("Strong Emphasis", "Emphasis")."""
+    from odf.namespaces import FONS, STYLENS
+
+    found = {}
+    for styles in (document.automaticstyles, document.styles):
+        for style in styles.childNodes:
+            if getattr(style, "qname", None) != (STYLENS, "style"):
+                continue
+            for properties in style.childNodes:
+                if getattr(properties, "qname", None) != (STYLENS, "text-properties"):
+                    continue
+                strong = properties.getAttrNS(FONS, "font-weight") == "bold"
+                em = properties.getAttrNS(FONS, "font-style") == "italic"
+                if strong or em:
+                    found[style.getAttrNS(STYLENS, "name")] = (strong, em)
+    return found
 
 
 def _draw_frame():
@@ -239,6 +321,7 @@ def blocks_from_markdown(text):
             blocks.append(Block("paragraph", _clean(token.content)))
         elif token.type == "inline":
             content = _clean(_inline_text(token))
+            marked = _clean(_inline_text(token, marked=True))
             if row is not None:
                 row.append(content)
             elif heading_level is not None:
@@ -246,17 +329,23 @@ def blocks_from_markdown(text):
                 heading_level = None
             elif items and items[-1][1]:
                 items[-1][1] = False
-                blocks.append(Block("item", content, len(items), items[-1][0]))
+                blocks.append(Block("item", content, len(items), items[-1][0], marked))
             else:
-                blocks.append(Block("paragraph", content))
+                blocks.append(Block("paragraph", content, marked=marked))
     return [block for block in blocks if block.text]
 
 
-def _inline_text(token):
+MARKS = {"strong_open": "**", "strong_close": "**", "em_open": "*", "em_close": "*"}
+
+
+def _inline_text(token, marked=False):
+    """The text of an inline token, with its emphasis marked if ``marked``."""
     parts = []
     for child in token.children or ():
         if child.type in ("text", "code_inline"):
-            parts.append(child.content)
+            parts.append(escaped(child.content) if marked else child.content)
+        elif marked and child.type in MARKS:
+            parts.append(MARKS[child.type])
         elif child.type == "softbreak":
             parts.append(" ")
         elif child.type == "hardbreak":
@@ -635,19 +724,20 @@ class _Splitter:
 
 
 def _text_of(blocks):
-    """Plain text: paragraphs apart by an empty line, a list's items line by line."""
+    """A recommendation's text: paragraphs apart by an empty line, a list's items
+    line by line."""
     parts, previous = [], None
     for block in blocks:
         if block.kind == "item":
             indent = "  " * (block.level - 1)
             bullet = f"{block.number}." if block.number is not None else "–"
-            line = f"{indent}{bullet} {block.text}"
+            line = f"{indent}{bullet} {block.body}"
             if previous == "item":
                 parts[-1] += "\n" + line
             else:
                 parts.append(line)
         else:
-            parts.append(block.text)
+            parts.append(block.body)
         previous = block.kind
     return "\n\n".join(parts)
 

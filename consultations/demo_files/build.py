@@ -5,11 +5,12 @@
 The .docx is the first draft: recommendations under "Rekomendacja N." headings,
 grouped under headings that name the policy areas. The .odt is the revised draft
 a month later, written as Word users often do: numbered paragraphs "N. Title",
-one recommendation reworded and one added. Needs python-docx and odfpy
-(requirements-dev.txt).
+one recommendation reworded and one added. Words between ``**`` are bold and
+between ``*`` italic in both. Needs python-docx and odfpy (requirements-dev.txt).
 """
 
 import copy
+import re
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -29,8 +30,9 @@ CHAPTER = [
             (
                 "Tłumacze w szpitalach wojewódzkich",
                 [
-                    "Szpitale prowadzone przez województwo zapewniają tłumaczenie, "
-                    "także zdalne, w najczęstszych językach pacjentów.",
+                    "Szpitale prowadzone przez województwo **zapewniają "
+                    "tłumaczenie**, także *zdalne*, w najczęstszych językach "
+                    "pacjentów.",
                 ],
                 ["język ukraiński", "język rosyjski", "język arabski"],
                 MARSHAL,
@@ -215,6 +217,20 @@ def revised_chapter():
     return chapter
 
 
+EMPHASIS = re.compile(r"(\*\*.+?\*\*|\*.+?\*)")
+
+
+def runs(text):
+    """(words, bold, italic) of a paragraph written with ``**`` and ``*``."""
+    for part in EMPHASIS.split(text):
+        if part.startswith("**"):
+            yield part[2:-2], True, False
+        elif part.startswith("*"):
+            yield part[1:-1], False, True
+        elif part:
+            yield part, False, False
+
+
 def build_docx(path, chapter):
     import docx
 
@@ -230,7 +246,9 @@ def build_docx(path, chapter):
             document.add_heading(f"Rekomendacja {number}. {title}", level=3)
             for text in paragraphs:
                 paragraph = document.add_paragraph()
-                paragraph.add_run(text)
+                for words, bold, italic in runs(text):
+                    run = paragraph.add_run(words)
+                    run.bold, run.italic = bold or None, italic or None
             for item in items:
                 document.add_paragraph(item, style="List Bullet")
             document.add_paragraph(f"Adresat: {addressee}")
@@ -242,9 +260,29 @@ def build_docx(path, chapter):
 
 def build_odt(path, chapter):
     from odf.opendocument import OpenDocumentText
-    from odf.text import H, List, ListItem, P
+    from odf.style import Style, TextProperties
+    from odf.text import H, List, ListItem, P, Span
 
     document = OpenDocumentText()
+    looks = {}
+    for name, properties in [
+        ("Bold", {"fontweight": "bold"}),
+        ("Italic", {"fontstyle": "italic"}),
+    ]:
+        looks[name] = Style(name=name, family="text")
+        looks[name].addElement(TextProperties(**properties))
+        document.automaticstyles.addElement(looks[name])
+
+    def paragraph_of(text):
+        paragraph = P()
+        for words, bold, italic in runs(text):
+            if bold or italic:
+                look = looks["Bold" if bold else "Italic"]
+                paragraph.addElement(Span(stylename=look, text=words))
+            else:
+                paragraph.addText(words)
+        return paragraph
+
     text = document.text
     text.addElement(H(outlinelevel=1, text=TITLE))
     for paragraph in INTRO:
@@ -256,7 +294,7 @@ def build_odt(path, chapter):
             number += 1
             text.addElement(P(text=f"{number}. {title}"))
             for paragraph in paragraphs:
-                text.addElement(P(text=paragraph))
+                text.addElement(paragraph_of(paragraph))
             if items:
                 bullets = List()
                 for item in items:

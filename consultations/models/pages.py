@@ -202,7 +202,11 @@ class PageRecommendation(TranslatableMixin, Orderable):
     )
     title = models.CharField(_("title"), max_length=255)
     text = models.TextField(
-        _("text"), help_text=_("Plain text; leave an empty line between paragraphs.")
+        _("text"),
+        help_text=_(
+            "Leave an empty line between paragraphs; write bold as **text** and "
+            "italics as *text*, as in Markdown."
+        ),
     )
     area = models.ForeignKey(
         "consultations.PolicyArea",

@@ -16,8 +16,16 @@ from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import 
 from consultations import names
 from consultations.forms import CommentForm
 from consultations.models import Comment
+from consultations.text import as_html
 
 register = template.Library()
+
+
+@register.filter
+def with_emphasis(text):
+    """A recommendation's text as HTML: paragraphs, lines, bold and italics
+    (consultations/text.py)."""
+    return as_html(text)
 
 
 @register.filter

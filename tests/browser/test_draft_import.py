@@ -96,6 +96,8 @@ def test_an_editor_imports_the_docx_then_the_odt_and_publishes_in_ten_actions(
     expect(rows).to_have_count(14)
     expect(rows.first).to_contain_text("Tłumacze w szpitalach wojewódzkich")
     expect(rows.first).to_contain_text("Ochrona zdrowia")
+    expect(rows.first.locator("td div strong")).to_have_text("zapewniają tłumaczenie")
+    expect(rows.first.locator("td div em")).to_have_text("zdalne")
 
     actions.upload("#id_document", ODT)
     actions.click("button[value=preview]")

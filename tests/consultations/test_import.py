@@ -134,16 +134,18 @@ def test_recommendation_words_outrank_numbered_section_headings(draft_page):
     ]
 
 
-def test_paragraphs_and_lists_are_kept_as_plain_text(draft_page):
+def test_paragraphs_lists_and_emphasis_are_kept(draft_page):
     draft = read(
         draft_page,
-        "## 1. Tłumacze\n\nPierwszy **akapit**.\n\nDrugi akapit:\n\n- ukraiński\n"
-        "- rosyjski\n  - w szpitalach\n\n1. krok pierwszy\n2. krok drugi\n",
+        "## 1. **Tłumacze**\n\nPierwszy **akapit**, _ważny_.\n\nDrugi akapit, 5*3:"
+        "\n\n- ukraiński\n- *rosyjski*\n  - w szpitalach\n\n1. krok pierwszy\n"
+        "2. krok drugi\n",
     )
 
+    assert draft.recommendations[0].title == "Tłumacze"
     assert draft.recommendations[0].text == (
-        "Pierwszy akapit.\n\nDrugi akapit:\n\n– ukraiński\n– rosyjski\n"
-        "  – w szpitalach\n1. krok pierwszy\n2. krok drugi"
+        "Pierwszy **akapit**, *ważny*.\n\nDrugi akapit, 5\\*3:\n\n– ukraiński\n"
+        "– *rosyjski*\n  – w szpitalach\n1. krok pierwszy\n2. krok drugi"
     )
 
 
@@ -173,6 +175,10 @@ def test_the_sample_docx_gives_fourteen_recommendations_with_areas_and_addressee
     assert len(recommendations) == 14
     first = recommendations[0]
     assert (first.label, first.title) == ("1", "Tłumacze w szpitalach wojewódzkich")
+    assert first.text.startswith(
+        "Szpitale prowadzone przez województwo **zapewniają tłumaczenie**, także "
+        "*zdalne*, w najczęstszych"
+    )
     assert first.text.endswith("– język ukraiński\n– język rosyjski\n– język arabski")
     assert first.area.name == "Ochrona zdrowia"
     assert first.institution == marshal
@@ -189,6 +195,8 @@ def test_the_sample_odt_gives_the_revised_fifteen(draft_page):
         draft = read_draft(draft_page, upload=upload("anything.bin", file.read()))
 
     assert [r.label for r in draft.recommendations] == [str(n) for n in range(1, 16)]
+    first = draft.recommendations[0]
+    assert "**zapewniają tłumaczenie**, także *zdalne*," in first.text
     assert draft.recommendations[8].title == "Staże dla absolwentów z zagranicy"
     assert draft.recommendations[8].area.name == "Praca"
 
@@ -200,16 +208,47 @@ def test_word_numbering_and_emphasis_in_a_docx(draft_page):
             document.add_paragraph(title, style="List Number")
             paragraph = document.add_paragraph()
             paragraph.add_run("Bardzo ").bold = True
-            paragraph.add_run("ważne.")
+            paragraph.add_run("ważne i ")
+            paragraph.add_run("pilne").italic = True
+            paragraph.add_run(", 5*3.")
             document.add_paragraph("Obszar: edukacja")
 
     draft = read_draft(draft_page, upload=upload("a.docx", docx_bytes(build)))
 
+    text = "**Bardzo** ważne i *pilne*, 5\\*3."
     assert [(r.title, r.text, r.area.name) for r in draft.recommendations] == [
-        ("Tłumacze w szpitalach", "Bardzo ważne.", "Edukacja"),
-        ("Kursy języka polskiego", "Bardzo ważne.", "Edukacja"),
+        ("Tłumacze w szpitalach", text, "Edukacja"),
+        ("Kursy języka polskiego", text, "Edukacja"),
     ]
     assert [i.text for i in draft.ignored] == ["Wstęp do rozdziału."]
+
+
+def test_bold_and_italic_spans_in_an_odt(draft_page):
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import P, S, Span
+
+    document = OpenDocumentText()
+    styles = {}
+    looks = [("T1", {"fontweight": "bold"}), ("T2", {"fontstyle": "italic"})]
+    for name, properties in looks:
+        styles[name] = Style(name=name, family="text")
+        styles[name].addElement(TextProperties(**properties))
+        document.automaticstyles.addElement(styles[name])
+    document.text.addElement(P(text="1. Tłumacze w szpitalach"))
+    paragraph = P()
+    paragraph.addElement(Span(stylename=styles["T1"], text="Bardzo"))
+    paragraph.addText(" ważne,")
+    paragraph.addElement(S(c=2))
+    paragraph.addElement(Span(stylename=styles["T2"], text="pilne "))
+    paragraph.addText("i *tanie*.")
+    document.text.addElement(paragraph)
+    buffer = io.BytesIO()
+    document.write(buffer)
+
+    draft = read_draft(draft_page, upload=upload("a.odt", buffer.getvalue()))
+
+    assert draft.recommendations[0].text == ("**Bardzo** ważne, *pilne* i \\*tanie\\*.")
 
 
 def test_area_and_addressee_lines_match_names_of_the_pages_language(
