@@ -7,9 +7,9 @@ after everything a migration reads (the project's code and the installed
 packages); the others, and later runs of the same code, copy it with
 ``CREATE DATABASE … TEMPLATE``, which takes about a second. A process that finds
 another making the template migrates its own database, as before, rather than
-wait. Changed code or packages name a new template, and the old ones are dropped
-when it is made. The same code and packages migrate to the same database, so a
-copy is what a migration would have made.
+wait. Changed code or packages name a new template; when one is made, those made
+more than a day before are dropped. The same code and packages migrate to the
+same database, so a copy is what a migration would have made.
 """
 
 import hashlib
@@ -17,6 +17,7 @@ import importlib.metadata
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -26,6 +27,7 @@ BASE_DIR = Path(__file__).resolve().parents[1]
 TEMPLATE_PREFIX = "test_template_"
 # The key of the PostgreSQL advisory lock held while a template is made.
 MAKING_A_TEMPLATE = 730_162_001
+KEPT_FOR = timedelta(days=1)
 # Not read by migrations: the tests, the environment, uploads and collected files.
 NOT_CODE = {"tests", "media", "static", "staticfiles", "locale", "node_modules"}
 
@@ -119,15 +121,22 @@ def copy_of_template(url, name, wait=False):
 
 
 def make_template(admin, url, template):
+    # Templates of other code made more than a day ago go; younger ones may be
+    # in use by another checkout's run.
+    now = datetime.now(UTC)
     stale = admin.execute(
-        "SELECT datname FROM pg_database WHERE starts_with(datname, %s)",
-        [TEMPLATE_PREFIX],
+        "SELECT datname FROM pg_database WHERE starts_with(datname, %s) "
+        "AND coalesce(shobj_description(oid, 'pg_database'), '') < %s",
+        [TEMPLATE_PREFIX, (now - KEPT_FOR).isoformat(timespec="seconds")],
     ).fetchall()
     for (database,) in stale:
         admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
     # Made under another name and renamed once migrated: a run stopped midway
     # leaves no half-made template behind the real name.
     making = f"{template}_making"
+    admin.execute(f'DROP DATABASE IF EXISTS "{making}" WITH (FORCE)')
     admin.execute(f'CREATE DATABASE "{making}"')
     migrate(with_database(url, making))
     admin.execute(f'ALTER DATABASE "{making}" RENAME TO "{template}"')
+    made = now.isoformat(timespec="seconds")
+    admin.execute(f"COMMENT ON DATABASE \"{template}\" IS '{made}'")
