@@ -377,6 +377,10 @@ class JoinFormBuilder(FormBuilder):
 
 
 class ClubPage(SpamResistantFormPageMixin, PortalPageMixin, AbstractEmailForm):
+    # Shows no other page's content: a publish elsewhere leaves it stored
+    # (portal/cache.py).
+    lists_no_pages = True
+
     summary = models.TextField(
         _("summary"),
         max_length=400,

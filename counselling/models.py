@@ -151,6 +151,10 @@ class CounsellingRequest(models.Model):
 class CounsellingPage(SpamResistantFormPageMixin, PortalPageMixin, Page):
     """The legal advice centre's page with its request form."""
 
+    # Shows no other page's content: a publish elsewhere leaves it stored
+    # (portal/cache.py).
+    lists_no_pages = True
+
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
     )

@@ -129,6 +129,10 @@ class HomePage(PortalPageMixin, Page):
 class StandardPage(PortalPageMixin, Page):
     """About us, the privacy policy, the accessibility statement and the like."""
 
+    # Shows no other page's content: a publish elsewhere leaves it stored
+    # (portal/cache.py).
+    lists_no_pages = True
+
     intro = models.TextField(
         _("introduction"),
         blank=True,

@@ -25,14 +25,22 @@ or a value the page ignored as invalid gets a fresh page that is not stored. The
 key holds the parameters as the page read them (decoded, in name order), so two
 spellings of one address share an entry.
 
-Invalidation is by generation: every key carries the current generation, and any
-change an anonymous visitor could see (a page published, unpublished, moved or
-deleted; a menu, footer, snippet, setting, image, document or redirect saved)
-starts a new one once its transaction commits. Coarse, but it cannot miss a list,
-a menu or a translation that shows the changed page, and editors publish rarely
-next to how often pages are read. Old generations expire with the timeout, which
-also bounds how stale a time-dependent list (upcoming meetings, open
-consultations) can be.
+Invalidation is by stamps: a stored page keeps the values, at the time it was
+rendered, of the stamps it depends on, and is served only while they are all
+unchanged. Every response depends on the generation, which any change to what
+many pages show starts anew once its transaction commits: a page unpublished,
+moved or deleted, or published for the first time or with another title, address
+or place in the menus; a menu, footer, snippet, setting, image, document or
+redirect saved. A publish that changes only what a page itself says renews two
+stamps instead: that page's (shared by its translations, whose language notes
+and switchers name it) and the lists' (every response that may list or feature
+other pages: indexes, the home page, feeds, the sitemap, search, every page type
+not marked with ``lists_no_pages``). So publishing a campaign's new text renews
+the campaign, its translations and every list, and leaves a club's page stored.
+(What a page shows of others besides lists, in menus, links, breadcrumbs and
+featured cards, is their shape: title, address, place.) Stored pages expire with
+the timeout, which also bounds how stale a time-dependent list (upcoming
+meetings, open consultations) can be.
 """
 
 import hashlib
@@ -41,6 +49,7 @@ import pickle
 import time
 import zlib
 from contextlib import contextmanager
+from functools import partial
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -61,6 +70,10 @@ from django.utils.encoding import escape_uri_path
 from django.utils.functional import lazy
 
 GENERATION_KEY = "generation"
+LISTS_KEY = "stamp:lists"
+# How long what others show of a page is remembered: a publish after that renews
+# every stored page, as one that changed it would.
+SHAPE_SECONDS = 30 * 24 * 60 * 60
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
 # Headers that belong to one exchange, never to a stored page.
 PER_RESPONSE_HEADERS = {"set-cookie", "date", "x-cache"}
@@ -71,18 +84,36 @@ def page_cache():
 
 
 def current_generation():
+    return current_stamps([GENERATION_KEY])[GENERATION_KEY]
+
+
+def page_stamp_key(translation_key):
+    """The stamp of a page and its translations."""
+    return f"stamp:page:{translation_key}"
+
+
+def _stamp_timeout(key):
+    # The generation alone is kept without expiry (see the README on Redis's
+    # eviction policy); a stamp outlives the pages stored with it, and one lost
+    # only renews them.
+    return None if key == GENERATION_KEY else 4 * settings.PAGE_CACHE_SECONDS
+
+
+def current_stamps(keys):
+    """{key: value} of the generation or stamps named, each made where missing."""
     cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # Never restart from a small number: after an eviction, a cull or a
-        # restart of the cache, an old entry must not match again. The one key
-        # kept without expiry (see the README on Redis's eviction policy).
-        candidate = time.time_ns()
-        cache.add(GENERATION_KEY, candidate, None)
-        # Lost again at once (a full cache): this request's own generation, which
-        # no other request shares, rather than None, which every such request would.
-        generation = cache.get(GENERATION_KEY) or candidate
-    return generation
+    values = cache.get_many(keys)
+    for key in keys:
+        if values.get(key) is None:
+            # Never restart from a small number: after an eviction, a cull or a
+            # restart of the cache, an old entry must not match again.
+            candidate = time.time_ns()
+            cache.add(key, candidate, _stamp_timeout(key))
+            # Lost again at once (a full cache): this request's own value, which
+            # no other request shares, rather than None, which every such
+            # request would.
+            values[key] = cache.get(key) or candidate
+    return values
 
 
 def request_generation(request):
@@ -95,18 +126,36 @@ def request_generation(request):
     return request._page_cache_generation
 
 
-def _bump():
-    page_cache().set(GENERATION_KEY, time.time_ns(), None)
+def _renew(keys):
+    cache = page_cache()
+    for key in keys:
+        cache.set(key, time.time_ns(), _stamp_timeout(key))
 
 
-def start_new_generation():
-    """Make every stored page stale, on every server.
+def renew_stamps(keys):
+    """Make every stored page that depends on these stamps stale, on every server.
 
     Now, so that this process's next request sees the change, and again once the
     change commits: a request on another server that rendered the old content in
-    between must not have stored it under the new generation."""
-    _bump()
-    transaction.on_commit(_bump)
+    between must not have stored it as current."""
+    _renew(keys)
+    transaction.on_commit(partial(_renew, keys))
+
+
+def start_new_generation():
+    """Make every stored page stale, on every server."""
+    renew_stamps([GENERATION_KEY])
+
+
+def page_served(request, page):
+    """Note, before it is rendered, what the stored copy of a page will depend
+    on: its own stamp, and the lists' unless its type lists no pages."""
+    stamps = getattr(request, "_page_cache_stamps", None)
+    if stamps is None:
+        return
+    stamps.update(current_stamps([page_stamp_key(page.translation_key)]))
+    if getattr(page, "lists_no_pages", False):
+        request._page_cache_lists_nothing = True
 
 
 def query_read(request, *names):
@@ -133,13 +182,13 @@ def _query_is_declared(request):
     )
 
 
-def _key(request, generation):
+def _key(request):
     # The parameters as Django decoded them for the page, in name order: the page
     # cannot tell ?a=1&b=2 from ?b=2&a=1, nor %61 from a.
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     url = f"{request.scheme}://{request.get_host()}{escape_uri_path(request.path)}"
     digest = hashlib.sha256(f"{url}?{query}".encode()).hexdigest()
-    return f"page:{generation}:{digest}"
+    return f"page:{digest}"
 
 
 def _csrf_stand_in():
@@ -194,7 +243,7 @@ class PublicPageCacheMiddleware:
     """Serve and store anonymous GETs; see the module's docstring for the rules.
 
     It sits before the session, CSRF and authentication middleware, so a stored
-    page costs one cache read for the generation and one for the page."""
+    page costs one cache read for the page and one for the stamps it depends on."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -211,29 +260,41 @@ class PublicPageCacheMiddleware:
         # Redis is a required service when configured, like the database: if it
         # is down, the outage page answers (portal/outage.py).
         cache = page_cache()
-        key = _key(request, request_generation(request))
+        key = _key(request)
         stored = cache.get(key)
-        if stored is not None:
+        if stored is not None and self._is_current(stored):
             return _with_csrf_token(request, self._rebuild(stored))
 
+        # Read before rendering: a change committed meanwhile leaves what is
+        # stored stale rather than current.
+        stamps = current_stamps([GENERATION_KEY, LISTS_KEY])
+        request._page_cache_generation = stamps[GENERATION_KEY]
+        request._page_cache_stamps = stamps
         request._page_cache_renders = True
         response = self.get_response(request)
         if request.method == "GET" and _is_storable(request, response):
+            if getattr(request, "_page_cache_lists_nothing", False):
+                del stamps[LISTS_KEY]
             # Browsers and shared caches must come back to us: only we know when
             # an editor publishes.
             patch_cache_control(response, no_cache=True)
-            cache.set(key, self._freeze(response), timeout)
+            cache.set(key, self._freeze(response, stamps), timeout)
             response["X-Cache"] = "MISS"
         return _with_csrf_token(request, response)
 
     @staticmethod
-    def _freeze(response):
+    def _is_current(stored):
+        stamps = stored.get("stamps")
+        return bool(stamps) and page_cache().get_many(list(stamps)) == stamps
+
+    @staticmethod
+    def _freeze(response, stamps):
         headers = [
             (name, value)
             for name, value in response.items()
             if name.lower() not in PER_RESPONSE_HEADERS
         ]
-        return {"content": response.content, "headers": headers}
+        return {"content": response.content, "headers": headers, "stamps": stamps}
 
     @staticmethod
     def _rebuild(stored):
@@ -311,6 +372,39 @@ def _on_page_change(sender, **kwargs):
     start_new_generation()
 
 
+# What other pages show of a page besides its own content: in menus, breadcrumbs,
+# language switchers and links.
+def _shape(page):
+    return repr(
+        (
+            page.title,
+            page.seo_title,
+            page.slug,
+            page.url_path,
+            page.show_in_menus,
+            page.locale_id,
+        )
+    )
+
+
+def _on_publish(sender, instance, **kwargs):
+    """A page whose shape others show is unchanged: its own stamp and the lists'
+    are renewed; else (and on its first publish) the generation."""
+    cache = page_cache()
+    key = f"shape:{instance.pk}"
+    shape = _shape(instance)
+    if cache.get(key) == shape:
+        renew_stamps([page_stamp_key(instance.translation_key), LISTS_KEY])
+    else:
+        start_new_generation()
+        cache.set(key, shape, SHAPE_SECONDS)
+
+
+def _on_unpublish(sender, instance, **kwargs):
+    page_cache().delete(f"shape:{instance.pk}")
+    start_new_generation()
+
+
 def connect_invalidation():
     from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -318,8 +412,9 @@ def connect_invalidation():
     post_save.connect(_on_save, dispatch_uid="page-cache-save")
     post_delete.connect(_on_delete, dispatch_uid="page-cache-delete")
     m2m_changed.connect(_on_many_to_many_change, dispatch_uid="page-cache-m2m")
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(_on_page_change, dispatch_uid=f"page-cache-{id(signal)}")
+    page_published.connect(_on_publish, dispatch_uid="page-cache-publish")
+    page_unpublished.connect(_on_unpublish, dispatch_uid="page-cache-unpublish")
+    post_page_move.connect(_on_page_change, dispatch_uid="page-cache-move")
 
 
 # --- Redis ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.cache import page_served
 from portal.links import RestrictionAwarePageLinkHandler
 from portal.models import FooterContent, MainMenu
 from portal.protection import protected_rows
@@ -79,6 +80,17 @@ class RestrictionsRead:
 
     def __call__(self):
         return self.restrictions
+
+
+@hooks.register("on_serve_page")
+def note_what_the_stored_page_depends_on(serve_page):
+    """The page cache keeps a page with the stamps it depends on (portal/cache.py)."""
+
+    def serve(page, request, args, kwargs):
+        page_served(request, page)
+        return serve_page(page, request, args, kwargs)
+
+    return serve
 
 
 @hooks.register("on_serve_page", order=-1)

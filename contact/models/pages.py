@@ -32,6 +32,10 @@ logger = logging.getLogger(__name__)
 
 
 class ContactPage(SpamResistantFormPageMixin, PortalPageMixin, Page):
+    # Shows no other page's content: a publish elsewhere leaves it stored
+    # (portal/cache.py).
+    lists_no_pages = True
+
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
     )

@@ -261,6 +261,59 @@ def test_publishing_a_translation_shows_on_the_other_languages_switcher(
     assert ukrainian.url in response.content.decode()
 
 
+def cache_states(client, urls):
+    return {url: client.get(url)["X-Cache"] for url in urls}
+
+
+def test_a_new_text_renews_the_page_and_every_list_and_spares_other_pages(
+    client, campaigns, club, home_pages
+):
+    index, campaign = campaigns
+    home = home_pages["pl"].url
+    changed = [campaign.url, index.url, home, "/sitemap.xml", "/pl/search/?q=wyborach"]
+    for url in [*changed, club.url]:
+        client.get(url)
+
+    campaign.summary = "Sprawdź, gdzie głosujesz."
+    publish(campaign)
+
+    assert cache_states(client, [club.url, *changed]) == {
+        club.url: "HIT",
+        **dict.fromkeys(changed, "MISS"),
+    }
+    assert "Sprawdź, gdzie głosujesz." in client.get(index.url).content.decode()
+
+
+def test_a_new_title_renews_every_stored_page(client, campaigns, club):
+    _index, campaign = campaigns
+    client.get(club.url)  # its menu and breadcrumbs may name the campaign
+
+    campaign.title = "Głosuj w wyborach samorządowych"
+    publish(campaign)
+
+    assert client.get(club.url)["X-Cache"] == "MISS"
+
+
+def test_a_new_text_renews_the_pages_translations_and_spares_a_page_of_its_type(
+    client, home_pages, locales
+):
+    about = publish(StandardPageFactory(parent=home_pages["pl"], title="O nas"))
+    ukrainian = translate(about, locales["uk"], title="Про нас", slug="pro-nas")
+    privacy = publish(StandardPageFactory(parent=home_pages["pl"], title="Prywatność"))
+    urls = [about.url, ukrainian.url, privacy.url]
+    for url in urls:
+        client.get(url)
+
+    about.intro = "Jesteśmy zespołem migrantek i migrantów."
+    publish(about)
+
+    assert cache_states(client, urls) == {
+        about.url: "MISS",
+        ukrainian.url: "MISS",  # its note on the original's language may change
+        privacy.url: "HIT",
+    }
+
+
 def test_unpublishing_removes_the_page_and_its_entry_in_the_list(client, campaigns):
     index, campaign = campaigns
     for url in (campaign.url, index.url):
