@@ -24,6 +24,7 @@ from consultations.models.snippets import Institution, PolicyArea
 from portal.groups import MIGRANT_TEAM
 from portal.languages import localized_by_pk
 from portal.public import public
+from portal.widgets import NativeDateTimeInput
 
 
 class AttachedRoutesMixin(RoutablePageMixin):
@@ -116,7 +117,12 @@ class ConsultationPage(AttachedRoutesMixin, Page):
         FieldPanel("source_document"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("opens_at", widget=NativeDateTimeInput),
+                        FieldPanel("closes_at", widget=NativeDateTimeInput),
+                    ]
+                ),
                 FieldPanel("visibility"),
                 FieldPanel("participant_group"),
             ],

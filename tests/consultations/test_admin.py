@@ -1,8 +1,11 @@
 """Editors run consultations in the Wagtail admin."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import (
@@ -60,8 +63,9 @@ class ConsultationPageRulesTest(WagtailPageTestCase):
                     "title": "Nowa konsultacja",
                     "slug": "nowa",
                     "intro": rich_text("<p>Prosimy o opinię.</p>"),
-                    "opens_at": "2026-12-01 09:00",
-                    "closes_at": "2026-12-20 18:00",
+                    # As the browser's own date and time fields send them.
+                    "opens_at": "2026-12-01T09:00",
+                    "closes_at": "2026-12-20T18:00",
                     "visibility": "team",
                     "participant_group": Group.objects.get(name=MIGRANT_TEAM).pk,
                     "report_names": "pseudonyms",
@@ -90,6 +94,22 @@ class ConsultationPageRulesTest(WagtailPageTestCase):
                 }
             ),
         )
+
+
+def test_the_dates_are_the_browsers_own_fields_in_warsaw_time(
+    client, index_page, editor
+):
+    """Wagtail's date picker stayed open over the document chooser's buttons."""
+    page = make_consultation(index_page)
+    client.force_login(editor)
+
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+
+    for name in ("opens_at", "closes_at"):
+        local = timezone.localtime(getattr(page, name)).strftime("%Y-%m-%dT%H:%M")
+        field = re.search(rf'<input type="datetime-local" name="{name}"[^>]*>', html)
+        assert field is not None, name
+        assert f'value="{local}"' in field[0]
 
 
 @pytest.mark.django_db
