@@ -12,9 +12,11 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.http import HttpResponse
 from django.utils import timezone
+from wagtail.models import Page
 
 from clubs.models import ClubMeeting, ClubPage, SpokenLanguage
 from events import access
@@ -68,11 +70,10 @@ class Entry:
 def events(calendar, user, language, request, since=None):
     """The calendar's live events this person may see, one version of each; with
     ``since``, only those not over by then."""
-    calendars = calendar.get_translations(inclusive=True)
     pages = (
         EventPage.objects.live()
         .filter(access.visible_events(user))
-        .filter(_under_any(calendars))
+        .filter(_under_a_version_of(calendar))
         .select_related("locale")
         .prefetch_related("languages")
     )
@@ -98,12 +99,16 @@ def events(calendar, user, language, request, since=None):
     ]
 
 
-def _under_any(pages):
-    """Below any of these pages (every language's calendar), in one query."""
-    below = Q(pk__in=[])
-    for page in pages:
-        below |= Q(path__startswith=page.path, depth__gt=page.depth)
-    return below
+def _under_a_version_of(page):
+    """Below this page or any of its translations (every language's calendar), in
+    the events' own query."""
+    return Exists(
+        Page.objects.filter(
+            translation_key=page.translation_key,
+            depth__lt=OuterRef("depth"),
+            path=Substr(OuterRef("path"), 1, Length("path")),
+        )
+    )
 
 
 def club_meetings(language, request):

@@ -151,15 +151,24 @@ def find_route(request, site, components):
         for depth, page in enumerate(chain[:-1]):
             takes = _takes_address(page, components[depth:])
             if takes is None:
-                return root.specific.route(request, components)
+                return _specific(root, root).route(request, components)
             if takes:
-                return page.specific.route(request, components[depth:])
-        page = chain[-1].specific
+                return _specific(page, root).route(request, components[depth:])
+        page = _specific(chain[-1], root)
         if len(chain) > 1:
             page._cached_parent_obj = chain[-2]
         return page.route(request, components[len(chain) - 1 :])
     except Http404:
         return None
+
+
+def _specific(page, root):
+    """The page as its own type, with its locale read with the root's (every
+    template asks for it)."""
+    page = page.specific
+    if page.locale_id == root.locale_id:
+        page.locale = root.locale
+    return page
 
 
 def _takes_address(page, rest):
