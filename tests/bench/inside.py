@@ -6,9 +6,10 @@ plan     the addresses of each case, the queries each costs, counted with
          server),
          and how long one request takes in-process when nothing else is sent
 cold     the same for public pages as right after a publish (run with
-         PAGE_CACHE_SECONDS=0): the page cache emptied before each request,
-         Wagtail's own caches (the sites' root paths) kept, as a publish keeps
-         them and as the cold server under load has them
+         PAGE_CACHE_SECONDS=0, so nothing is kept for them): a new generation
+         started before each request, Wagtail's own caches (the sites' root
+         paths) kept, as a publish keeps them and as the cold server under load
+         has them
 stances  how many stances each member has on each recommendation (read from stdin)
 """
 
@@ -113,13 +114,13 @@ def plan():
 
 def cold():
     from django.conf import settings
-    from django.core.cache import caches
     from django.db import connection
     from django.test import Client
 
     from clubs.models import ClubPage
     from counselling.models import CounsellingPage
     from home.models import CampaignIndexPage, CampaignPage
+    from portal.cache import start_new_generation
 
     if settings.PAGE_CACHE_SECONDS:
         sys.exit("cold: run with PAGE_CACHE_SECONDS=0")
@@ -137,7 +138,8 @@ def cold():
     client = Client(HTTP_X_FORWARDED_PROTO="https")
 
     def cold_get(url):
-        caches[settings.PAGE_CACHE_ALIAS].clear()
+        # Not a cache's clear(): on Redis it empties every cache of the database.
+        start_new_generation()
         return client.get(url)
 
     result = {}
