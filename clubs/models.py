@@ -377,6 +377,8 @@ class JoinFormBuilder(FormBuilder):
 
 
 class ClubPage(SpamResistantFormPageMixin, PortalPageMixin, AbstractEmailForm):
+    # Read with the page when it is served: its link previews show it.
+    select_related_when_served = ("image",)
     # Shows no other page's content: a publish elsewhere leaves it stored
     # (portal/cache.py).
     lists_no_pages = True

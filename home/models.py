@@ -316,6 +316,9 @@ class CampaignIndexPage(RoutablePageMixin, PortalPageMixin, Page):
 
 
 class CampaignPage(PortalPageMixin, Page):
+    # Read with the page when it is served: its link previews show it.
+    select_related_when_served = ("hero_image",)
+
     summary = models.TextField(
         _("summary"),
         max_length=400,

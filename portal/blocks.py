@@ -29,18 +29,23 @@ class CallToActionBlock(blocks.StructBlock):
         return value
 
     def get_context(self, value, parent_context=None):
-        """A page in the reader's language; a restricted one by its number, not its
-        address (portal/links.py)."""
-        from portal.links import page_link, restricted_ids
+        """A page in the reader's language (its translation if that is live, as
+        Wagtail's ``localized``); a restricted one by its number, not its address
+        (portal/links.py). Both read in one query."""
+        from portal.links import page_link
+        from portal.public import with_translations
 
         context = super().get_context(value, parent_context)
-        target = value["page"].localized if value["page"] else None
+        chosen = value["page"]
+        found = with_translations([chosen.pk] if chosen else [], reader_language())
+        target = href = None
+        if chosen and chosen.pk in found:
+            page, translation = found[chosen.pk]
+            live = translation is not None and translation.live
+            target = translation if live else page
+            href = page_link(target, target.is_restricted)
         context["target"] = target
-        context["href"] = (
-            page_link(target, bool(restricted_ids([target])))
-            if target
-            else value["url"]
-        )
+        context["href"] = href or value["url"]
         return context
 
 

@@ -163,9 +163,14 @@ def find_route(request, site, components):
 
 
 def _specific(page, root):
-    """The page as its own type, with its locale read with the root's (every
-    template asks for it)."""
-    page = page.specific
+    """The page as its own type, read with what every template of it asks for: its
+    locale (the root's, already read) and what its type names in
+    ``select_related_when_served`` (the image of its link previews)."""
+    model = page.specific_class
+    if model is None or model is Page:
+        return page
+    related = getattr(model, "select_related_when_served", ())
+    page = model._default_manager.select_related(*related).get(pk=page.pk)
     if page.locale_id == root.locale_id:
         page.locale = root.locale
     return page

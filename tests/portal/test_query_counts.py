@@ -183,10 +183,10 @@ PINNED = {
     home: 11,  # what is going on: the calendar and index (1), consultations (1)
     standard_page: 12,
     campaign_index: 19,
-    campaign_page: 19,
+    campaign_page: 18,
     campaign_feed: 6,
     club_index: 18,
-    club_page: 19,
+    club_page: 18,
     network_page: 23,  # institutions: originals, links, names, their page (2)
     counselling_page: 12,
     search: 12,  # the other languages counted too, and the table of locales
