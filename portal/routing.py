@@ -169,8 +169,11 @@ def _specific(page, root):
     model = page.specific_class
     if model is None or model is Page:
         return page
-    related = getattr(model, "select_related_when_served", ())
-    page = model._default_manager.select_related(*related).get(pk=page.pk)
+    pages = model._default_manager.all()
+    if related := getattr(model, "select_related_when_served", ()):
+        # Never select_related() without names: that follows every foreign key.
+        pages = pages.select_related(*related)
+    page = pages.get(pk=page.pk)
     if page.locale_id == root.locale_id:
         page.locale = root.locale
     return page
