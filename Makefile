@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install gettext messages translations migrate seed lint format clean bench wrk
+.PHONY: run test durations install gettext messages translations migrate seed lint format clean bench wrk
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ TEST_WORKERS ?= 2
 
 test: messages
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+# After adding or moving slow tests: record what each module takes, by which
+# `make test` shares the modules between its processes (tests/processes.py).
+durations: messages
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --record-durations $(PYTEST_ARGS)
 
 # The benchmark's load generator for reading (README, "Benchmark").
 wrk:

@@ -3,11 +3,16 @@
 Used by the demo content, and by tests that need a synced translation.
 """
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
 from wagtail.models import DraftStateMixin
 from wagtail_localize.models import (
     StringTranslation,
     Translation,
     TranslationSource,
+    get_schema_version,
 )
 
 
@@ -16,8 +21,11 @@ def translate(instance, locale, strings, user=None):
     each source string (as wagtail-localize segments it) to its translation, and
     publish the result. Returns the translated instance.
     """
-    source, created = TranslationSource.get_or_create_from_instance(instance)
-    if not created:
+    # As stored: a page just published in memory still reads as unpublished, and
+    # its strings would be extracted again for the next language (_is_current).
+    stored = type(instance)._default_manager.get(pk=instance.pk)
+    source, created = TranslationSource.get_or_create_from_instance(stored)
+    if not created and not _is_current(source):
         source.update_from_db()
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale
@@ -49,3 +57,19 @@ def translate(instance, locale, strings, user=None):
         type(target).objects.get(pk=target.pk).latest_revision.publish(user=user)
         target.refresh_from_db()
     return target
+
+
+def _is_current(source):
+    """Whether ``source`` holds its instance as it is now, as when the instance was
+    just translated into another language: extracting its strings again (what
+    ``update_from_db`` does) is most of what a translation costs."""
+    instance = source.get_source_instance()
+    if isinstance(instance, ClusterableModel):
+        content = instance.to_json()
+    else:
+        content = json.dumps(
+            get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder
+        )
+    return content == source.content_json and source.schema_version == (
+        get_schema_version(instance._meta.app_label)
+    )

@@ -1,9 +1,11 @@
+from contextlib import contextmanager
+
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.test.testcases import LiveServerThread
 from django.test.utils import override_settings, setup_databases, teardown_databases
 from wagtail.models import Locale
@@ -16,6 +18,15 @@ from tests.databases import copy_of_template, url_of
 from tests.factories import EditorFactory, MemberFactory
 
 DEMO_PASSWORD = "browser-demo-password-1"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--record-durations",
+        action="store_true",
+        help="write each module's seconds to tests/durations.json, by which "
+        "make test shares the modules between its processes (tests/processes.py)",
+    )
 
 
 def pytest_configure(config):
@@ -127,6 +138,18 @@ def live_site(seeded_demo, django_db_blocker):
         yield f"http://127.0.0.1:{server.port}"
         server.terminate()
         close_stray_connections()
+
+
+@contextmanager
+def shared_by_the_module(django_db_blocker):
+    """For a module-scoped fixture: data made once for a module's tests, in a
+    transaction rolled back after the last of them. Each test's own transaction
+    is a savepoint inside it, so what one test changes the next does not see.
+    Objects it yields are shared: tests read them again from the database
+    rather than change them."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 def close_stray_connections():

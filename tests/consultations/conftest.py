@@ -5,12 +5,14 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from consultations.models import (
+    ConsultationIndexPage,
     ConsultationPage,
     PagePoll,
     PageRecommendation,
     PolicyArea,
 )
 from consultations.models.records import Visibility
+from home.models import HomePage
 from portal.localize import translate
 from tests.factories import EditorFactory, MemberFactory, UserFactory
 
@@ -19,6 +21,16 @@ RECOMMENDATIONS = [
     ("Kursy języka polskiego", "Bezpłatne kursy w każdym powiecie."),
     ("Krótsze kolejki", "Urząd publikuje czas oczekiwania na decyzje."),
 ]
+
+
+def make_consultation_index():
+    """A published consultation index under the Polish home page."""
+    home = HomePage.objects.get(locale__language_code="pl")
+    index = home.add_child(
+        instance=ConsultationIndexPage(title="Konsultacje", slug="konsultacje")
+    )
+    index.save_revision().publish()
+    return index
 
 
 def make_consultation(

@@ -65,6 +65,13 @@ def draft_page(index_page):
     return page
 
 
+@pytest.fixture
+def polish_page(pl):
+    """A consultation page to read documents for: reading needs only its language
+    (the names of areas and addressees), so it is not saved."""
+    return ConsultationPage(title="Strategia województwa", locale=pl)
+
+
 def read(page, text):
     return read_draft(page, text=text)
 
@@ -88,8 +95,8 @@ def read(page, text):
     ],
     ids=["numbered paragraphs", "polish", "english", "ukrainian", "parenthesis"],
 )
-def test_numbered_headings_and_paragraphs_start_recommendations(draft_page, text):
-    draft = read(draft_page, text)
+def test_numbered_headings_and_paragraphs_start_recommendations(polish_page, text):
+    draft = read(polish_page, text)
 
     assert [(r.label, r.title, r.text) for r in draft.recommendations] == [
         ("1", "Tłumacze w szpitalach", "Szpitale zapewniają tłumaczenie."),
@@ -98,10 +105,10 @@ def test_numbered_headings_and_paragraphs_start_recommendations(draft_page, text
 
 
 def test_sections_numbered_above_the_recommendations_are_not_recommendations(
-    draft_page,
+    polish_page,
 ):
     draft = read(
-        draft_page,
+        polish_page,
         "# 1. Wstęp\n\nO dokumencie.\n\n# 2. Zdrowie\n\n## 2.1 Tłumacze\n\nTekst a."
         "\n\n## 2.2 Psycholodzy\n\nTekst b.\n\n# 3. Szkoła\n\n## 3.1 Asystenci\n\n"
         "Tekst c.",
@@ -121,9 +128,9 @@ def test_sections_numbered_above_the_recommendations_are_not_recommendations(
     ]
 
 
-def test_recommendation_words_outrank_numbered_section_headings(draft_page):
+def test_recommendation_words_outrank_numbered_section_headings(polish_page):
     draft = read(
-        draft_page,
+        polish_page,
         "## 1. Zdrowie\n\nRekomendacja 1: Tłumacze\n\nTekst a.\n\n"
         "## 2. Szkoła\n\nRekomendacja 2: Asystenci\n\n1. krok\n2. krok",
     )
@@ -134,9 +141,9 @@ def test_recommendation_words_outrank_numbered_section_headings(draft_page):
     ]
 
 
-def test_paragraphs_lists_and_emphasis_are_kept(draft_page):
+def test_paragraphs_lists_and_emphasis_are_kept(polish_page):
     draft = read(
-        draft_page,
+        polish_page,
         "## 1. **Tłumacze**\n\nPierwszy **akapit**, _ważny_.\n\nDrugi akapit, 5*3:"
         "\n\n- ukraiński\n- *rosyjski*\n  - w szpitalach\n\n1. krok pierwszy\n"
         "2. krok drugi\n",
@@ -149,27 +156,27 @@ def test_paragraphs_lists_and_emphasis_are_kept(draft_page):
     )
 
 
-def test_a_long_numbered_paragraph_gives_its_first_sentence_as_the_title(draft_page):
+def test_a_long_numbered_paragraph_gives_its_first_sentence_as_the_title(polish_page):
     sentence = "Szpitale wojewódzkie zapewniają tłumaczenie na język ukraiński."
     rest = "Tłumaczenie może być zdalne, także w nocy, i jest bezpłatne. " * 3
-    draft = read(draft_page, f"1. {sentence} {rest}")
+    draft = read(polish_page, f"1. {sentence} {rest}")
 
     assert draft.recommendations[0].title == sentence
     assert draft.recommendations[0].text == rest.strip()
 
 
-def test_numbers_inside_a_sentence_do_not_start_a_recommendation(draft_page):
-    draft = read(draft_page, "1. Kursy\n\n15 osób czeka na kurs, 2024 był rekordowy.")
+def test_numbers_inside_a_sentence_do_not_start_a_recommendation(polish_page):
+    draft = read(polish_page, "1. Kursy\n\n15 osób czeka na kurs, 2024 był rekordowy.")
 
     assert len(draft.recommendations) == 1
     assert draft.recommendations[0].text == "15 osób czeka na kurs, 2024 był rekordowy."
 
 
 def test_the_sample_docx_gives_fourteen_recommendations_with_areas_and_addressees(
-    draft_page, marshal
+    polish_page, marshal
 ):
     with DOCX.open("rb") as file:
-        draft = read_draft(draft_page, upload=upload("chapter.docx", file.read()))
+        draft = read_draft(polish_page, upload=upload("chapter.docx", file.read()))
 
     recommendations = draft.recommendations
     assert len(recommendations) == 14
@@ -190,9 +197,9 @@ def test_the_sample_docx_gives_fourteen_recommendations_with_areas_and_addressee
     assert ("outside", "Rozdział zostanie uzupełniony po konsultacjach.") in ignored
 
 
-def test_the_sample_odt_gives_the_revised_fifteen(draft_page):
+def test_the_sample_odt_gives_the_revised_fifteen(polish_page):
     with ODT.open("rb") as file:
-        draft = read_draft(draft_page, upload=upload("anything.bin", file.read()))
+        draft = read_draft(polish_page, upload=upload("anything.bin", file.read()))
 
     assert [r.label for r in draft.recommendations] == [str(n) for n in range(1, 16)]
     first = draft.recommendations[0]
@@ -201,7 +208,7 @@ def test_the_sample_odt_gives_the_revised_fifteen(draft_page):
     assert draft.recommendations[8].area.name == "Praca"
 
 
-def test_word_numbering_and_emphasis_in_a_docx(draft_page):
+def test_word_numbering_and_emphasis_in_a_docx(polish_page):
     def build(document):
         document.add_paragraph("Wstęp do rozdziału.")
         for title in ["Tłumacze w szpitalach", "Kursy języka polskiego"]:
@@ -213,7 +220,7 @@ def test_word_numbering_and_emphasis_in_a_docx(draft_page):
             paragraph.add_run(", 5*3.")
             document.add_paragraph("Obszar: edukacja")
 
-    draft = read_draft(draft_page, upload=upload("a.docx", docx_bytes(build)))
+    draft = read_draft(polish_page, upload=upload("a.docx", docx_bytes(build)))
 
     text = "**Bardzo** ważne i *pilne*, 5\\*3."
     assert [(r.title, r.text, r.area.name) for r in draft.recommendations] == [
@@ -223,7 +230,7 @@ def test_word_numbering_and_emphasis_in_a_docx(draft_page):
     assert [i.text for i in draft.ignored] == ["Wstęp do rozdziału."]
 
 
-def test_bold_and_italic_spans_in_an_odt(draft_page):
+def test_bold_and_italic_spans_in_an_odt(polish_page):
     from odf.opendocument import OpenDocumentText
     from odf.style import Style, TextProperties
     from odf.text import P, S, Span
@@ -246,20 +253,20 @@ def test_bold_and_italic_spans_in_an_odt(draft_page):
     buffer = io.BytesIO()
     document.write(buffer)
 
-    draft = read_draft(draft_page, upload=upload("a.odt", buffer.getvalue()))
+    draft = read_draft(polish_page, upload=upload("a.odt", buffer.getvalue()))
 
     assert draft.recommendations[0].text == ("**Bardzo** ważne, *pilne* i \\*tanie\\*.")
 
 
 def test_area_and_addressee_lines_match_names_of_the_pages_language(
-    draft_page, marshal
+    polish_page, marshal
 ):
     Institution.objects.create(
         name="Wojewódzki Urząd Pracy w Toruniu",
         locale=Locale.objects.get(language_code="uk"),
     )
     draft = read(
-        draft_page,
+        polish_page,
         "Area: Praca\n\n1. Staże\n\nTekst.\n\nAdresat: urząd marszałkowski "
         "województwa kujawsko-pomorskiego\n\n2. Doradcy\n\nTekst.\n\n"
         "Obszar: Kosmos\n\nAddressed to: Wojewódzki Urząd Pracy w Toruniu",
@@ -275,9 +282,9 @@ def test_area_and_addressee_lines_match_names_of_the_pages_language(
     ]
 
 
-def test_a_heading_naming_an_area_applies_until_the_next_section(draft_page):
+def test_a_heading_naming_an_area_applies_until_the_next_section(polish_page):
     draft = read(
-        draft_page,
+        polish_page,
         "## Edukacja\n\n### 1. Asystenci\n\nTekst.\n\n## Inne\n\n### 2. Kolejki\n\n"
         "Tekst.",
     )

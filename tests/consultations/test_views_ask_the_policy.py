@@ -6,6 +6,7 @@ changes), the view answers a refusal and stores nothing. What each role may do i
 specified without HTTP in test_policy.py."""
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from consultations import access, services
 from consultations.access import ConsultationAccess, Refusal
@@ -19,7 +20,13 @@ from consultations.models import (
     StanceTranslation,
 )
 from consultations.models.records import Visibility
-from tests.consultations.conftest import make_consultation, route
+from tests.conftest import shared_by_the_module
+from tests.consultations.conftest import (
+    make_consultation,
+    make_consultation_index,
+    route,
+)
+from tests.factories import EditorFactory, MemberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,17 +52,20 @@ def spy(monkeypatch):
     return Spy(monkeypatch)
 
 
-@pytest.fixture
-def public_page(index_page):
-    page = make_consultation(index_page, visibility=Visibility.PUBLIC)
-    record = page.record
-    record.results_published = True
-    record.save()
-    return page
+@pytest.fixture(scope="module")
+def setting(django_db_setup, django_db_blocker):
+    """Made once: each test's requests are rolled back."""
+    with shared_by_the_module(django_db_blocker):
+        yield make_setting()
 
 
-@pytest.fixture
-def setting(public_page, member, other_member, editor):
+def make_setting():
+    public_page = make_consultation(
+        make_consultation_index(), visibility=Visibility.PUBLIC
+    )
+    public_page.record.results_published = True
+    public_page.record.save()
+    member, other_member, editor = MemberFactory(), MemberFactory(), EditorFactory()
     record = public_page.record
     recommendation = record.recommendations.get(number=1)
     own = services.post_comment(
@@ -265,7 +275,8 @@ def send(client, setting, method, url, data):
 @pytest.mark.parametrize("view", list(VIEWS))
 def test_the_view_asks_the_policy_and_obeys_it(client, setting, spy, view):
     who, method, url, data, action = VIEWS[view]
-    client.force_login(setting["people"][who])
+    # A fresh copy: logging in sets last_login on the object it is given.
+    client.force_login(get_user_model().objects.get(pk=setting["people"][who].pk))
 
     allowed = send(client, setting, method, url, data)
     asked = list(spy.asked)

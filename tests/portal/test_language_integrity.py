@@ -16,7 +16,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
-from django.test.utils import override_settings
 from wagtail.models import Page
 
 from consultations.models import ConsultationPage
@@ -59,6 +58,7 @@ PAGE_TYPES = {
     "club index": "clubs/club_index_page.html",
     "club": "clubs/club_page.html",
     "counselling": "counselling/counselling_page.html",
+    "contact": "contact/contact_page.html",
     "consultation index": "consultations/consultation_index_page.html",
     "consultation": "consultations/consultation_page.html",
     "recommendation": "consultations/recommendation.html",
@@ -183,13 +183,10 @@ def client_for(role):
 @pytest.fixture(scope="module")
 def crawl(seeded_demo, django_db_blocker):
     result = Crawl()
-    # Every request rendered (not served from the page cache): the test client
-    # then knows which template rendered the page.
-    with (
-        django_db_blocker.unblock(),
-        override_settings(PAGE_CACHE_SECONDS=0),
-        transaction.atomic(),
-    ):
+    # With the page cache, as on the site: each address is fetched once per role,
+    # so each page is rendered (and the test client knows its template), with
+    # the menus, footer and routes kept between pages.
+    with django_db_blocker.unblock(), transaction.atomic():
         clear_caches()
         for role in ROLES:
             client = client_for(role)

@@ -36,7 +36,12 @@ from consultations.models import (
 from consultations.notifications import switch_off_token
 from contact.models import ContactMessage, ContactTopic
 from counselling.models import CounsellingRequest
-from tests.consultations.conftest import route
+from tests.conftest import shared_by_the_module
+from tests.consultations.conftest import (
+    make_consultation,
+    make_consultation_index,
+    route,
+)
 from tests.contact.factories import ContactPageFactory
 from tests.counselling.factories import CounsellingRequestFactory, CounsellorFactory
 from tests.factories import (
@@ -45,6 +50,8 @@ from tests.factories import (
     ClubIndexPageFactory,
     ClubPageFactory,
     CounsellingPageFactory,
+    EditorFactory,
+    MemberFactory,
     publish,
 )
 
@@ -72,8 +79,18 @@ class Case:
     before_post: Any = None  # (client) -> url to post to, after a GET
 
 
-@pytest.fixture
-def world(consultation_page, record, recommendation, member, other_member, editor):
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """What the posts below change, made once: each test's posts are rolled back."""
+    with shared_by_the_module(django_db_blocker):
+        yield make_world()
+
+
+def make_world():
+    consultation_page = make_consultation(make_consultation_index())
+    record = consultation_page.record
+    recommendation = record.recommendations.get(number=1)
+    member, other_member, editor = MemberFactory(), MemberFactory(), EditorFactory()
     MemberProfile.objects.create(user=member, display_name="Olena")
     own = services.post_comment(
         author=member, consultation=record, text="Mój komentarz", language="pl"
@@ -133,6 +150,7 @@ def preview_import(page):
 
 
 def reset_confirm(user):
+    user = get_user_model().objects.get(pk=user.pk)  # as stored, not as shared
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     url = reverse("password_reset_confirm", args=[uid, token])
@@ -480,7 +498,8 @@ def test_no_view_is_exempt_from_csrf():
 def client_for(who, world, **kwargs):
     client = Client(**kwargs)
     if who != "anonymous":
-        client.force_login(world[who])
+        # A fresh copy: logging in sets last_login on the object it is given.
+        client.force_login(get_user_model().objects.get(pk=world[who].pk))
     return client
 
 
