@@ -20,6 +20,18 @@ def view_restrictions_of(page):
     return PageViewRestriction.objects.filter(page_id__in=checked)
 
 
+def under_view_restrictions():
+    """True for a page that ``view_restrictions_of`` would find restrictions for,
+    as an expression of the page's own query: so a page read to be served knows
+    it is public without a query of its restrictions."""
+    on_the_way = Page.objects.filter(
+        path=Substr(OuterRef(OuterRef("path")), 1, Length("path"))
+    ).annotate(checked=Coalesce("alias_of_id", "id"))
+    return Exists(
+        PageViewRestriction.objects.filter(page_id__in=on_the_way.values("checked"))
+    )
+
+
 def restricted():
     """True for a page that a view restriction covers (on the page or an
     ancestor), as an expression of the page's query."""

@@ -32,7 +32,7 @@ from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
 from portal.cache import page_cache, request_generation
-from portal.public import view_restrictions_of
+from portal.public import under_view_restrictions, view_restrictions_of
 
 
 class PageRouteCacheMiddleware:
@@ -90,6 +90,8 @@ class PageRouteCacheMiddleware:
             # attached to it.
             page = copy(route[0])
             page.__dict__.pop("_cached_parent_obj", None)
+            page.__dict__.pop("_ancestors_on_the_way", None)
+            page.__dict__.pop("_live_translations", None)
             depth = page.depth - site.root_page.depth
             page_cache().set(
                 key, {"page": page, "depth": depth}, settings.PAGE_CACHE_SECONDS
@@ -153,8 +155,10 @@ def find_route(request, site, components):
             if takes is None:
                 return _specific(root, root).route(request, components)
             if takes:
-                return _specific(page, root).route(request, components[depth:])
-        page = _specific(chain[-1], root)
+                return _on_the_way(_specific(page, root), chain[:depth]).route(
+                    request, components[depth:]
+                )
+        page = _on_the_way(_specific(chain[-1], root), chain[:-1])
         if len(chain) > 1:
             page._cached_parent_obj = chain[-2]
         return page.route(request, components[len(chain) - 1 :])
@@ -163,20 +167,47 @@ def find_route(request, site, components):
 
 
 def _specific(page, root):
-    """The page as its own type, read with what every template of it asks for: its
-    locale (the root's, already read) and what its type names in
-    ``select_related_when_served`` (the image of its link previews)."""
+    """The page as its own type, read with what every template of it asks for:
+    what its type names in ``select_related_when_served`` (the image of its link
+    previews), whether any view restriction covers it (``view_restrictions`` then
+    has no need to read them when none does), and its versions in the other
+    languages (for the language switcher, ``live_translations``), all in one
+    query."""
     model = page.specific_class
     if model is None or model is Page:
         return page
-    pages = model._default_manager.all()
-    if related := getattr(model, "select_related_when_served", ()):
-        # Never select_related() without names: that follows every foreign key.
-        pages = pages.select_related(*related)
-    page = pages.get(pk=page.pk)
-    if page.locale_id == root.locale_id:
-        page.locale = root.locale
+    versions = (
+        model._default_manager.filter(translation_key=page.translation_key)
+        .annotate(under_view_restrictions=under_view_restrictions())
+        .select_related("locale", *getattr(model, "select_related_when_served", ()))
+    )
+    by_pk = {version.pk: version for version in versions}
+    if page.pk not in by_pk:
+        raise model.DoesNotExist  # deleted since its address was looked up
+    found = by_pk[page.pk]
+    found._live_translations = [version for version in by_pk.values() if version.live]
+    return found
+
+
+def live_translations(page):
+    """The live versions of a page found by ``find_route`` in every language, itself
+    included, as ``page.get_translations(inclusive=True).live()`` gives them; None
+    for a page found otherwise."""
+    return getattr(page, "_live_translations", None)
+
+
+def _on_the_way(page, ancestors):
+    """The page, knowing the pages above it from its language's home page down
+    (read with it), for its breadcrumbs (``ancestors_on_the_way``)."""
+    page._ancestors_on_the_way = ancestors
     return page
+
+
+def ancestors_on_the_way(page):
+    """The pages above a page found by ``find_route``, from its language's home
+    page down, as ``page.get_ancestors()`` gives them; None for a page found
+    otherwise."""
+    return getattr(page, "_ancestors_on_the_way", None)
 
 
 def _takes_address(page, rest):
@@ -220,6 +251,8 @@ def view_restrictions(request, page):
     """The page's view restrictions (its own and its ancestors'), with their groups."""
     if not page.pk:  # a preview of a page never saved: Wagtail knows its place
         return list(page.get_view_restrictions().prefetch_related("groups"))
+    if getattr(page, "under_view_restrictions", None) is False:
+        return []  # read with the page (_specific)
     if not settings.PAGE_CACHE_SECONDS:
         return list(view_restrictions_of(page).prefetch_related("groups"))
     key = f"restrictions:{request_generation(request)}:{page.pk}"

@@ -10,7 +10,7 @@ from portal.cache import page_cache, request_generation
 from portal.languages import AVAILABLE_IN_LANGUAGE, IN_LANGUAGE, other_language
 from portal.models import FooterContent, MainMenu
 from portal.navigation import Link, resolve_links
-from portal.routing import read_kept
+from portal.routing import ancestors_on_the_way, live_translations, read_kept
 
 register = template.Library()
 
@@ -37,7 +37,11 @@ def _homes(request):
 def _page_translations(page):
     if not page.pk:  # a preview of a page never saved
         return {}
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    translations = live_translations(page)
+    if translations is None:  # not read with the page (portal/routing.py)
+        translations = (
+            page.get_translations(inclusive=True).live().select_related("locale")
+        )
     return {
         translation.locale.language_code: translation for translation in translations
     }
@@ -156,10 +160,16 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page) or not page.pk or page.depth <= 2:
         return {"ancestors": []}
-    ancestors = page.get_ancestors().filter(depth__gte=2).live()
+    on_the_way = ancestors_on_the_way(page)
+    if on_the_way is None:
+        ancestors = list(page.get_ancestors().filter(depth__gte=2).live())
+    else:  # read with the page when its address was looked up
+        ancestors = [
+            ancestor for ancestor in on_the_way if ancestor.depth >= 2 and ancestor.live
+        ]
     return {
         "request": context.get("request"),
-        "ancestors": list(ancestors),
+        "ancestors": ancestors,
         "page": page,
     }
 

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from home.models import CampaignIndexPage
 from portal.routing import find_route
@@ -126,3 +126,30 @@ def test_a_page_three_levels_down_is_found_in_three_queries(tree, site):
     with CaptureQueriesContext(connection) as queries:
         assert page.get_parent().slug == "o-nas"
     assert len(queries) == 0
+
+
+def test_a_page_found_knows_whether_a_view_restriction_covers_it(home_pages, site):
+    home = home_pages["pl"]
+    open_page = publish(StandardPageFactory(parent=home, slug="otwarta"))
+    closed = publish(StandardPageFactory(parent=home, slug="zamknieta"))
+    inside = publish(StandardPageFactory(parent=closed, slug="wewnatrz"))
+    PageViewRestriction.objects.create(
+        page=closed, restriction_type=PageViewRestriction.LOGIN
+    )
+    # An alias is covered by its original's restrictions, as Wagtail finds them.
+    alias = closed.create_alias(parent=open_page, update_slug="kopia")
+    expected = {open_page: False, closed: True, inside: True, alias: True}
+
+    found = {
+        page: find_route(
+            RequestFactory().get("/"), site, page.url.strip("/").split("/")[1:]
+        )[0]
+        for page in expected
+    }
+
+    assert {page: page.get_view_restrictions().exists() for page in expected} == (
+        expected
+    )
+    assert {page: found[page].under_view_restrictions for page in expected} == (
+        expected
+    )
