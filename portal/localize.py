@@ -25,7 +25,7 @@ def translate(instance, locale, strings, user=None):
     # its strings would be extracted again for the next language (_is_current).
     stored = type(instance)._default_manager.get(pk=instance.pk)
     source, created = TranslationSource.get_or_create_from_instance(stored)
-    if not created and not _is_current(source):
+    if not created and not _is_current(source, stored):
         source.update_from_db()
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale
@@ -59,11 +59,10 @@ def translate(instance, locale, strings, user=None):
     return target
 
 
-def _is_current(source):
-    """Whether ``source`` holds its instance as it is now, as when the instance was
-    just translated into another language: extracting its strings again (what
-    ``update_from_db`` does) is most of what a translation costs."""
-    instance = source.get_source_instance()
+def _is_current(source, instance):
+    """Whether ``source`` holds ``instance`` (as stored) as it is now, as when the
+    instance was just translated into another language: extracting its strings
+    again (what ``update_from_db`` does) is most of what a translation costs."""
     if isinstance(instance, ClusterableModel):
         content = instance.to_json()
     else:

@@ -153,12 +153,12 @@ def find_route(request, site, components):
         for depth, page in enumerate(chain[:-1]):
             takes = _takes_address(page, components[depth:])
             if takes is None:
-                return _specific(root, root).route(request, components)
+                return _specific(root).route(request, components)
             if takes:
-                return _on_the_way(_specific(page, root), chain[:depth]).route(
+                return _on_the_way(_specific(page), chain[:depth]).route(
                     request, components[depth:]
                 )
-        page = _on_the_way(_specific(chain[-1], root), chain[:-1])
+        page = _on_the_way(_specific(chain[-1]), chain[:-1])
         if len(chain) > 1:
             page._cached_parent_obj = chain[-2]
         return page.route(request, components[len(chain) - 1 :])
@@ -166,7 +166,7 @@ def find_route(request, site, components):
         return None
 
 
-def _specific(page, root):
+def _specific(page):
     """The page as its own type, read with what every template of it asks for:
     what its type names in ``select_related_when_served`` (the image of its link
     previews), whether any view restriction covers it (``view_restrictions`` then
