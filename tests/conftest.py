@@ -14,7 +14,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from consultations.models import ConsultationIndexPage
 from home.models import HomePage
 from tests import processes
-from tests.databases import copy_of_template, url_of
+from tests.databases import copy_of_template, sqlite_copy_of_template, url_of
 from tests.factories import EditorFactory, MemberFactory
 
 DEMO_PASSWORD = "browser-demo-password-1"
@@ -73,6 +73,8 @@ def django_db_setup(
         databases = None
         if connection.vendor == "postgresql" and not keepdb:
             databases = postgres_from_template()
+        elif connection.vendor == "sqlite" and not keepdb:
+            databases = sqlite_from_template()
         if databases is None:
             databases = setup_databases(
                 verbosity=verbosity,
@@ -95,12 +97,27 @@ def postgres_from_template():
     name = connection.creation._get_test_db_name()
     if not copy_of_template(url_of(connection.settings_dict), name):
         return None
+    return _switched_to(name)
+
+
+def _switched_to(name):
+    """The connection moved to the test database ``name``, as ``setup_databases``
+    leaves it, in the shape it returns."""
     old_name = connection.settings_dict["NAME"]
     connection.close()
     settings.DATABASES[DEFAULT_DB_ALIAS]["NAME"] = name
     connection.settings_dict["NAME"] = name
     connection.ensure_connection()
     return [(connection, old_name, True)]
+
+
+def sqlite_from_template():
+    """The same from the SQLite template file; None for an in-memory database or
+    while another process makes the template."""
+    name = connection.creation._get_test_db_name()
+    if connection.creation.is_in_memory_db(name) or not sqlite_copy_of_template(name):
+        return None
+    return _switched_to(name)
 
 
 @pytest.fixture(scope="session")

@@ -1,22 +1,27 @@
-"""Test databases on PostgreSQL, copied from one migrated template.
+"""Test databases copied from one migrated template, on PostgreSQL and SQLite.
 
 Migrating an empty database takes about half a minute: paid by each process of a
-PostgreSQL run and by the outage test of the SQLite run, it was the largest fixed
-cost of the suite. Here the first of them to need it migrates a template, named
-after everything a migration reads (the project's code and the installed
-packages); the others, and later runs of the same code, copy it with
-``CREATE DATABASE … TEMPLATE``, which takes about a second. A process that finds
-another making the template migrates its own database, as before, rather than
-wait. Changed code or packages name a new template; when one is made, those made
-more than a day before are dropped. The same code and packages migrate to the
-same database, so a copy is what a migration would have made.
+run and by the outage test of the SQLite run, it was the largest fixed cost of the
+suite. Here the first of them to need it migrates a template, named after
+everything a migration reads (the project's code and the installed packages); the
+others, and later runs of the same code, copy it: with ``CREATE DATABASE …
+TEMPLATE`` on PostgreSQL, which takes about a second, and as a file on SQLite, kept
+in the user's cache folder. A process that finds another making the template
+migrates its own database, as before, rather than wait. Changed code or packages
+name a new template; when one is made, those made more than a day before are
+dropped. The same code and packages migrate to the same database, so a copy is
+what a migration would have made.
 """
 
+import fcntl
 import hashlib
 import importlib.metadata
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -140,3 +145,49 @@ def make_template(admin, url, template):
     admin.execute(f'ALTER DATABASE "{making}" RENAME TO "{template}"')
     made = now.isoformat(timespec="seconds")
     admin.execute(f"COMMENT ON DATABASE \"{template}\" IS '{made}'")
+
+
+def sqlite_templates():
+    """The folder of SQLite templates: the user's cache, shared by checkouts."""
+    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache) / "portal-tests"
+
+
+def sqlite_copy_of_template(name, folder=None):
+    """Make the SQLite file ``name`` a copy of the migrated template, making the
+    template first if no one has: True. False when another process is making it."""
+    folder = folder or sqlite_templates()
+    folder.mkdir(parents=True, exist_ok=True)
+    template = folder / f"{TEMPLATE_PREFIX}{fingerprint()}.sqlite3"
+    if not template.exists():
+        with open(folder / "making.lock", "w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return False
+            if not template.exists():
+                make_sqlite_template(template)
+    _remove_sqlite(Path(name))
+    shutil.copyfile(template, name)
+    return True
+
+
+def make_sqlite_template(template):
+    for stale in template.parent.glob(f"{TEMPLATE_PREFIX}*.sqlite3"):
+        if time.time() - stale.stat().st_mtime > KEPT_FOR.total_seconds():
+            stale.unlink(missing_ok=True)
+    # Made under another name and renamed once migrated, as on PostgreSQL.
+    making = template.with_suffix(".making")
+    _remove_sqlite(making)
+    migrate(f"sqlite:///{making}")
+    # One self-contained file: the write-ahead log folded in and switched off
+    # (each connection to a copy switches it on again, settings' init_command).
+    with sqlite3.connect(making) as database:
+        database.execute("PRAGMA journal_mode=DELETE")
+    database.close()
+    os.replace(making, template)
+
+
+def _remove_sqlite(path):
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)

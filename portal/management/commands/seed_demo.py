@@ -18,6 +18,7 @@ from home.demo import seed_campaigns, seed_home_pages, seed_standard_pages
 from home.models import HomePage
 from initiatives.demo import seed_initiatives
 from portal.demo import (
+    references_indexed_at_the_end,
     search_index_built_at_the_end,
     seed_accounts,
     seed_site_furniture,
@@ -56,7 +57,11 @@ class Command(BaseCommand):
             if options["verbosity"] > 0:
                 self.stdout.write(message)
 
-        with search_index_built_at_the_end(), transaction.atomic():
+        with (
+            search_index_built_at_the_end(),
+            references_indexed_at_the_end(),
+            transaction.atomic(),
+        ):
             created = seed_accounts(password, log)
             homes = {
                 home.locale.language_code: home
