@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, Prefetch, Q
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +26,6 @@ from portal.blocks import (
     CallToActionBlock,
     FeaturedPageBlock,
     RichTextBlock,
-    featured_targets,
 )
 from portal.cache import query_read
 from portal.languages import by_translation_key, in_language_or_default
@@ -35,9 +34,11 @@ from portal.public import public
 
 
 def with_hero_images(pages):
-    """Hero images and all their renditions in two queries, however long the list."""
-    return pages.prefetch_related(
-        Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions())
+    """Hero images read with the pages, and all their renditions in one more
+    query, however long the list (as ``prefetch_renditions`` reads them)."""
+    renditions = get_image_model().get_rendition_model().objects.all()
+    return pages.select_related("hero_image").prefetch_related(
+        Prefetch("hero_image__renditions", queryset=renditions)
     )
 
 
@@ -107,7 +108,6 @@ class HomePage(PortalPageMixin, Page):
         consultations = current(request.user, self.locale.language_code)
         events = next_events(calendar, request) if calendar else []
         context.update(
-            featured_targets=featured_targets(self.featured),
             consultation_index=sections.get(ConsultationIndexPage),
             calendar=calendar,
             consultations=consultations,
@@ -432,13 +432,27 @@ class CampaignPage(PortalPageMixin, Page):
 
     @staticmethod
     def attach_topics(campaigns, locale):
-        """Set ``localized_topics`` on each campaign, in two queries at most."""
+        """Set ``localized_topics`` on each campaign, in two queries at most: the
+        second only for topics not in ``locale`` (a translation may still point
+        at the source language's)."""
         topics_of = [(campaign, list(campaign.topics.all())) for campaign in campaigns]
-        keys = {topic.translation_key for _c, topics in topics_of for topic in topics}
-        localized = CampaignTopic.localized_by_key(keys, locale.language_code)
+        keys = {
+            topic.translation_key
+            for _c, topics in topics_of
+            for topic in topics
+            if topic.locale_id != locale.pk
+        }
+        localized = (
+            CampaignTopic.localized_by_key(keys, locale.language_code) if keys else {}
+        )
         for campaign, topics in topics_of:
             campaign.localized_topics = sorted(
-                (localized[topic.translation_key] for topic in topics),
+                (
+                    topic
+                    if topic.locale_id == locale.pk
+                    else localized[topic.translation_key]
+                    for topic in topics
+                ),
                 key=lambda topic: topic.name.lower(),
             )
 
@@ -454,19 +468,32 @@ class CampaignPage(PortalPageMixin, Page):
             .exclude(translation_key=self.translation_key)
             .order_by("-start_date", "-pk")
         )
-        others = campaigns.filter(locale_id=self.locale_id)
-        chosen_ids = [related.campaign_id for related in self.related_campaigns.all()]
-        if chosen_ids:
-            chosen_keys = CampaignPage.objects.filter(pk__in=chosen_ids).values(
-                "translation_key"
-            )
-            related = in_language_or_default(
-                campaigns.filter(translation_key__in=chosen_keys),
-                self.locale.language_code,
-            )
+        topic_keys = [topic.translation_key for topic in self.localized_topics]
+        on_the_topics = campaigns.filter(
+            locale_id=self.locale_id, topics__translation_key__in=topic_keys
+        )
+        if "related_campaigns" in getattr(self, "_cluster_related_objects", {}):
+            # A preview: the choice as edited, not as saved.
+            chosen = [related.campaign_id for related in self.related_campaigns.all()]
+            none_chosen = Q(pk__in=[]) if chosen else Q()
         else:
-            topic_keys = [topic.translation_key for topic in self.localized_topics]
-            related = others.filter(topics__translation_key__in=topic_keys).distinct()
+            # Chosen or by topic in one query, whichever applies.
+            chosen = RelatedCampaign.objects.filter(page_id=self.pk).values(
+                "campaign_id"
+            )
+            none_chosen = ~Exists(chosen)
+        by_choice = in_language_or_default(
+            campaigns.filter(
+                translation_key__in=CampaignPage.objects.filter(pk__in=chosen).values(
+                    "translation_key"
+                )
+            ),
+            self.locale.language_code,
+        )
+        related = campaigns.filter(
+            Q(pk__in=by_choice.values("pk"))
+            | Q(pk__in=on_the_topics.values("pk")) & none_chosen
+        )
         return list(with_hero_images(related)[: self.related_limit])
 
     def get_context(self, request, *args, **kwargs):

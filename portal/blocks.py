@@ -1,5 +1,7 @@
 """StreamField blocks shared by every app's pages."""
 
+from copy import copy
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -11,9 +13,45 @@ from wagtail.images.blocks import ImageBlock
 from portal.languages import reader_language
 
 
+class PageInReaderLanguageBlock(blocks.PageChooserBlock):
+    """A chosen page read with its version in the reader's language and whether a
+    view restriction covers each (``with_translations``), for every such block of
+    a stream in one query: a link or card shows the right page without a query of
+    its own (``reader_version``). Wagtail's chooser reads the chosen pages alone.
+    Stored, edited and migrated as Wagtail's ``PageChooserBlock``."""
+
+    canonical_module_path = "wagtail.blocks.PageChooserBlock"
+
+    def bulk_to_python(self, values):
+        from portal.public import with_translations
+
+        language = reader_language()
+        found = with_translations(values, language)
+        pages = []
+        for pk in values:
+            chosen, translation = found.get(pk, (None, None))
+            if chosen is not None:
+                chosen = copy(chosen)  # a page chosen twice: two instances
+                chosen.read_with_translation = (language, translation)
+            pages.append(chosen)
+        return pages
+
+
+def reader_version(chosen):
+    """(the chosen page, its version in the reader's language or None), each with
+    ``is_restricted``: as read with the stream, else in a query."""
+    from portal.public import with_translations
+
+    language = reader_language()
+    read = getattr(chosen, "read_with_translation", None)
+    if read is not None and read[0] == language:
+        return chosen, read[1]
+    return with_translations([chosen.pk], language).get(chosen.pk, (None, None))
+
+
 class CallToActionBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Button text"), max_length=80)
-    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    page = PageInReaderLanguageBlock(label=_("Page"), required=False)
     url = blocks.URLBlock(label=_("Or an external address"), required=False)
 
     class Meta:
@@ -31,16 +69,14 @@ class CallToActionBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         """A page in the reader's language (its translation if that is live, as
         Wagtail's ``localized``); a restricted one by its number, not its address
-        (portal/links.py). Both read in one query."""
+        (portal/links.py). Both read with the stream (``PageInReaderLanguageBlock``)."""
         from portal.links import page_link
-        from portal.public import with_translations
 
         context = super().get_context(value, parent_context)
         chosen = value["page"]
-        found = with_translations([chosen.pk] if chosen else [], reader_language())
+        page, translation = reader_version(chosen) if chosen else (None, None)
         target = href = None
-        if chosen and chosen.pk in found:
-            page, translation = found[chosen.pk]
+        if page is not None:
             live = translation is not None and translation.live
             target = translation if live else page
             href = page_link(target, target.is_restricted)
@@ -50,7 +86,7 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class FeaturedPageBlock(blocks.StructBlock):
-    page = blocks.PageChooserBlock(label=_("Page"))
+    page = PageInReaderLanguageBlock(label=_("Page"))
     heading = blocks.CharBlock(
         label=_("Heading"),
         required=False,
@@ -68,32 +104,14 @@ class FeaturedPageBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         """The page in the reader's language, if it is live and public: like the
         menus, a featured card never names a page restricted to a group, a login
-        or a password (its title would be shown to everyone). The page showing
-        the cards looks them all up together (``featured_targets``)."""
-        from portal.public import shown_in_language
+        or a password (its title would be shown to everyone). The cards of a
+        stream are read together (``PageInReaderLanguageBlock``)."""
+        from portal.public import shown
 
         context = super().get_context(value, parent_context)
-        page_id = value["page"].pk if value["page"] else None
-        targets = (parent_context or {}).get("featured_targets")
-        if targets is None or page_id not in targets:
-            targets = shown_in_language([page_id], reader_language())
-        context["target"] = targets.get(page_id)
+        chosen = value["page"]
+        context["target"] = shown(*reader_version(chosen)) if chosen else None
         return context
-
-
-def featured_targets(stream):
-    """{chosen page id: the page its card shows, or None} for every featured
-    page card of a stream, in one query."""
-    from portal.public import shown_in_language
-
-    return shown_in_language(
-        [
-            block["value"].get("page")
-            for block in stream.raw_data
-            if block["type"] == "featured_page"
-        ],
-        reader_language(),
-    )
 
 
 class RichTextBlock(blocks.RichTextBlock):

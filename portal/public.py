@@ -92,8 +92,17 @@ def shown_in_language(page_ids, language_code):
     version in this language, else the page itself, if that one is live and
     public; all in one query. What a featured card shows: never the title of a
     page restricted to a group, a login or a password."""
-    shown = {}
-    for pk, (chosen, translation) in with_translations(page_ids, language_code).items():
-        target = translation or chosen
-        shown[pk] = target if is_shown(target) else None
-    return shown
+    return {
+        pk: shown(chosen, translation)
+        for pk, (chosen, translation) in with_translations(
+            page_ids, language_code
+        ).items()
+    }
+
+
+def shown(chosen, translation):
+    """The page a featured card shows for a chosen page and its version in the
+    reader's language (from ``with_translations``): that version, else the page
+    itself, if live and public; else None."""
+    target = translation or chosen
+    return target if is_shown(target) else None

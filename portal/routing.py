@@ -3,7 +3,7 @@ the page it leads to, and that page's view restrictions.
 
 Wagtail finds a page by walking down the tree one slug at a time, a query or two
 per level, on every request; members' pages and every form post pay for it.
-``find_route`` finds the same page by its address in three queries, and its
+``find_route`` finds the same page by its address in two queries, and its
 answer (the page as published, and how many of the address's parts its own
 address takes) is kept under the page cache's generation, which any publish,
 unpublish, move or delete of a page renews, so a kept route never outlives the
@@ -16,19 +16,28 @@ and the page's own ``serve`` are untouched. Wagtail reads the route from
 ``request._wagtail_route_for_request`` (see ``Page.route_for_request``), and the
 site from ``request._wagtail_site`` (``Site.find_for_request``). Sites and view
 restrictions start a new generation when saved (portal/cache.py, WATCHED_MODELS).
+``find_site`` finds the site as Wagtail does, with its root page and settings.
 """
 
 import pickle
 from copy import copy
 
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
-from django.db.models import Q
+from django.core.exceptions import DisallowedHost, ObjectDoesNotExist
+from django.db.models import Case, IntegerField, Q, TextField, Value, When
+from django.db.models.functions import Concat
 from django.http import Http404
+from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
+from wagtail.models.sites import (
+    MATCH_DEFAULT,
+    MATCH_HOSTNAME,
+    MATCH_HOSTNAME_DEFAULT,
+    MATCH_HOSTNAME_PORT,
+)
 from wagtail.views import serve as wagtail_serve
 
 from portal.cache import page_cache, request_generation
@@ -57,7 +66,7 @@ class PageRouteCacheMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not wagtail_serve:
             return None
-        site = Site.find_for_request(request)
+        site = find_site(request)
         if site is None:
             return None
         # Wagtail's pattern passes the path as its one positional argument.
@@ -99,11 +108,67 @@ class PageRouteCacheMiddleware:
         return None
 
 
+def find_site(request):
+    """Wagtail's ``Site.find_for_request``, in one query with what every page then
+    asks of the site: its root page and its settings (the footer's contact details
+    and logo), which Wagtail would read in a query each."""
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = _site_for(request)
+    return request._wagtail_site
+
+
+def _site_for(request):
+    """The site ``get_site_for_hostname`` (wagtail/models/sites.py) chooses, by the
+    same rules: hostname and port, else hostname and default, else the default
+    site unless exactly one other has the hostname."""
+    from portal.models import SiteSettings
+
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    sites = list(
+        Site.objects.annotate(
+            match=Case(
+                When(hostname=hostname, port=port, then=MATCH_HOSTNAME_PORT),
+                When(
+                    hostname=hostname, is_default_site=True, then=MATCH_HOSTNAME_DEFAULT
+                ),
+                When(is_default_site=True, then=MATCH_DEFAULT),
+                default=MATCH_HOSTNAME,
+                output_field=IntegerField(),
+            )
+        )
+        .filter(Q(hostname=hostname) | Q(is_default_site=True))
+        .order_by("match")
+        .select_related(
+            "root_page__locale",
+            *[f"sitesettings__{name}" for name in SiteSettings.select_related],
+        )
+    )
+    if not sites:
+        return None
+    site = sites[0]
+    if len(sites) > 1 and site.match == MATCH_DEFAULT:
+        site = sites[len(sites) == 2]
+    elif len(sites) > 1 and site.match not in (
+        MATCH_HOSTNAME_PORT,
+        MATCH_HOSTNAME_DEFAULT,
+    ):
+        return None  # only hostname matches, and more than one: Wagtail finds none
+    try:
+        site_settings = site.sitesettings
+    except ObjectDoesNotExist:
+        return site  # made on first use by Wagtail's ``for_request``
+    # What ``SiteSettings.for_request`` leaves on the request.
+    site_settings._request = request
+    setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
+    return site
+
+
 def find_route(request, site, components):
     """What Wagtail's ``Page.route_for_request`` finds for these parts of an
-    address, in three queries however deep the page: the site's root page in the
-    reader's language, every page whose address the request's begins with (by
-    ``url_path``), and the page found, as its own type. Wagtail walks down the
+    address, in two queries however deep the page: the site's root page in the
+    reader's language with every page whose address the request's begins with
+    (by ``url_path``), and the page found, as its own type. Wagtail walks down the
     tree, a query or two per level. Where a page on the way routes addresses
     itself (a routable page's own views), it is asked first, as Wagtail asks it;
     a page with some other way of routing sends the address down Wagtail's walk."""
@@ -111,37 +176,47 @@ def find_route(request, site, components):
         language = get_supported_content_language_variant(get_language())
     except LookupError:
         language = None  # Wagtail's ``localized`` then keeps the site's root page
-    roots = (
-        Page.objects.filter(
-            Q(pk=site.root_page_id)
-            | Q(
-                translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
-                    "translation_key"
-                ),
-                locale__language_code=language,
+    roots = Q(pk=site.root_page_id) | Q(
+        translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
+            "translation_key"
+        ),
+        locale__language_code=language,
+    )
+    # Below each root, the page at each step of the address: the root's own
+    # address followed by the first one, two, … parts of the request's.
+    on_the_way = Q()
+    for count in range(1, len(components) + 1):
+        suffix = "".join(f"{part}/" for part in components[:count])
+        on_the_way |= Q(
+            url_path__in=Page.objects.filter(roots).values(
+                address=Concat("url_path", Value(suffix), output_field=TextField())
             )
         )
+    pages = list(
+        Page.objects.filter(roots | on_the_way)
         .select_related("locale")
         .order_by("depth")
     )
-    for page in roots:
-        if page.pk == site.root_page_id:
-            site.root_page = page  # as Wagtail's walk leaves it: read once
-    root = min(roots, key=lambda page: page.locale.language_code != language)
+    site_root = next((page for page in pages if page.pk == site.root_page_id), None)
+    if site_root is None:
+        return None
+    site.root_page = site_root  # as Wagtail's walk leaves it: read once
+    candidates = [
+        page
+        for page in pages
+        if page.depth == site_root.depth
+        and page.translation_key == site_root.translation_key
+    ]
+    root = min(candidates, key=lambda page: page.locale.language_code != language)
     prefixes = [
         root.url_path + "".join(f"{part}/" for part in components[:count])
         for count in range(1, len(components) + 1)
     ]
-    found = (
-        {
-            page.url_path: page
-            for page in Page.objects.filter(
-                url_path__in=prefixes, path__startswith=root.path
-            )
-        }
-        if prefixes
-        else {}
-    )
+    found = {
+        page.url_path: page
+        for page in pages
+        if page.depth > root.depth and page.path.startswith(root.path)
+    }
     chain = [root]
     for prefix in prefixes:
         page = found.get(prefix)

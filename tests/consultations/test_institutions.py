@@ -289,7 +289,7 @@ def test_the_institution_page_and_the_index_cost_the_same_for_3_or_30(
         queries_for(client, partners.url),
     )
 
-    assert few == many == (19, 9)
+    assert few == many == (17, 7)
 
 
 # --- The migration of the free-text institutions ------------------------------------

@@ -130,7 +130,7 @@ def test_the_tracker_costs_the_same_for_3_or_30_entries(
         track(f"Więcej {n}", areas[n % 2], city_hall, (1, "in_progress"))
     many = queries_for(client, tracker.url)
 
-    assert few == many == 13  # with the partner institutions page looked up
+    assert few == many == 11  # with the partner institutions page looked up
 
 
 def test_a_filter_the_tracker_offers_is_kept_and_one_it_ignores_is_not(

@@ -40,7 +40,7 @@ def test_the_index_queries_are_pinned_and_do_not_grow_with_the_list(client, inde
 
     add_initiatives(index, 9)
 
-    assert few == 17
+    assert few == 15
     assert count_queries(client, index.url) == few
 
 
@@ -48,10 +48,10 @@ def test_an_initiative_page_queries_are_pinned(client, index):
     add_initiatives(index, 1)
     initiative = index.get_children().last()
 
-    assert count_queries(client, initiative.url) == 15
+    assert count_queries(client, initiative.url) == 13
 
 
 def test_the_cooperative_page_queries_are_pinned(client, index):
     cooperative = index.get_children().first()
 
-    assert count_queries(client, cooperative.url) == 15
+    assert count_queries(client, cooperative.url) == 13

@@ -1,5 +1,6 @@
 """Finding a page by its address (``find_route`` in portal/routing.py): what
-Wagtail's walk down the tree finds, in every language, in three queries."""
+Wagtail's walk down the tree finds, in every language, in two queries; and its
+site (``find_site``): what Wagtail finds, with the site's settings, in one."""
 
 from functools import partial
 
@@ -12,7 +13,8 @@ from django.utils import translation
 from wagtail.models import PageViewRestriction, Site
 
 from home.models import CampaignIndexPage
-from portal.routing import find_route
+from portal.models import SiteSettings
+from portal.routing import find_route, find_site
 from tests.consultations.conftest import make_consultation
 from tests.factories import (
     CampaignPageFactory,
@@ -114,14 +116,14 @@ def test_every_address_leads_where_wagtails_walk_leads(tree, site, language):
         assert found["pro-nas/"] and not found["o-nas/"]
 
 
-def test_a_page_three_levels_down_is_found_in_three_queries(tree, site):
+def test_a_page_three_levels_down_is_found_in_two_queries(tree, site):
     request = RequestFactory().get("/pl/o-nas/zespol/")
 
     with translation.override("pl"), CaptureQueriesContext(connection) as queries:
         page, _args, _kwargs = find_route(request, site, ["o-nas", "zespol"])
 
     assert page.pk == tree.pk
-    assert len(queries) == 3
+    assert len(queries) == 2
     # Its parent comes with it, as after Wagtail's walk.
     with CaptureQueriesContext(connection) as queries:
         assert page.get_parent().slug == "o-nas"
@@ -153,3 +155,55 @@ def test_a_page_found_knows_whether_a_view_restriction_covers_it(home_pages, sit
     assert {page: found[page].under_view_restrictions for page in expected} == (
         expected
     )
+
+
+SITES = [
+    # hostname, port, default
+    ("portal.example.org", 443, True),
+    ("portal.example.org", 8080, False),
+    ("lublin.example.org", 443, False),
+    ("lublin.example.org", 80, False),
+]
+REQUESTS = [
+    ("portal.example.org", 443),
+    ("portal.example.org", 8080),
+    ("portal.example.org", 9000),
+    ("lublin.example.org", 443),
+    ("lublin.example.org", 80),
+    ("lublin.example.org", 9000),
+    ("other.example.org", 443),
+]
+
+
+@pytest.mark.parametrize("how_many", range(1, len(SITES) + 1))
+def test_the_site_is_the_one_wagtail_finds_with_its_settings(home_pages, how_many):
+    Site.objects.all().delete()
+    for hostname, port, default in SITES[:how_many]:
+        site = Site.objects.create(
+            hostname=hostname,
+            port=port,
+            is_default_site=default,
+            root_page=home_pages["pl"],
+        )
+        SiteSettings.objects.create(site=site, contact_phone=f"{hostname}:{port}")
+
+    for hostname, port in REQUESTS:
+
+        def request():
+            return RequestFactory().get(
+                "/", HTTP_HOST=hostname, SERVER_PORT=port, secure=port == 443
+            )
+
+        expected = Site.find_for_request(request())
+        ours = request()
+        with CaptureQueriesContext(connection) as queries:
+            found = find_site(ours)
+            contact_phone = (
+                SiteSettings.for_request(ours).contact_phone if found else None
+            )
+            found.root_page.title if found else None
+
+        assert found == expected, (hostname, port)
+        assert len(queries) == 1
+        if found:
+            assert contact_phone == f"{found.hostname}:{found.port}"

@@ -327,7 +327,7 @@ def test_the_index_and_a_publication_cost_the_same_however_many_they_list(
     many = queries_for(client, index.url), queries_for(client, report.url)
 
     assert few == many
-    assert many == (11, 19)
+    assert many == (9, 17)
 
 
 def test_an_editor_opens_the_forms_of_both_page_types(client, editor, index, report):
