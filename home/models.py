@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -468,32 +468,19 @@ class CampaignPage(PortalPageMixin, Page):
             .exclude(translation_key=self.translation_key)
             .order_by("-start_date", "-pk")
         )
-        topic_keys = [topic.translation_key for topic in self.localized_topics]
-        on_the_topics = campaigns.filter(
-            locale_id=self.locale_id, topics__translation_key__in=topic_keys
-        )
-        if "related_campaigns" in getattr(self, "_cluster_related_objects", {}):
-            # A preview: the choice as edited, not as saved.
-            chosen = [related.campaign_id for related in self.related_campaigns.all()]
-            none_chosen = Q(pk__in=[]) if chosen else Q()
-        else:
-            # Chosen or by topic in one query, whichever applies.
-            chosen = RelatedCampaign.objects.filter(page_id=self.pk).values(
-                "campaign_id"
+        others = campaigns.filter(locale_id=self.locale_id)
+        chosen_ids = [related.campaign_id for related in self.related_campaigns.all()]
+        if chosen_ids:
+            chosen_keys = CampaignPage.objects.filter(pk__in=chosen_ids).values(
+                "translation_key"
             )
-            none_chosen = ~Exists(chosen)
-        by_choice = in_language_or_default(
-            campaigns.filter(
-                translation_key__in=CampaignPage.objects.filter(pk__in=chosen).values(
-                    "translation_key"
-                )
-            ),
-            self.locale.language_code,
-        )
-        related = campaigns.filter(
-            Q(pk__in=by_choice.values("pk"))
-            | Q(pk__in=on_the_topics.values("pk")) & none_chosen
-        )
+            related = in_language_or_default(
+                campaigns.filter(translation_key__in=chosen_keys),
+                self.locale.language_code,
+            )
+        else:
+            topic_keys = [topic.translation_key for topic in self.localized_topics]
+            related = others.filter(topics__translation_key__in=topic_keys).distinct()
         return list(with_hero_images(related)[: self.related_limit])
 
     def get_context(self, request, *args, **kwargs):

@@ -24,8 +24,7 @@ from copy import copy
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost, ObjectDoesNotExist
-from django.db.models import Case, IntegerField, Q, TextField, Value, When
-from django.db.models.functions import Concat
+from django.db.models import Case, IntegerField, Q, When
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
@@ -167,8 +166,9 @@ def _site_for(request):
 def find_route(request, site, components):
     """What Wagtail's ``Page.route_for_request`` finds for these parts of an
     address, in two queries however deep the page: the site's root page in the
-    reader's language with every page whose address the request's begins with
-    (by ``url_path``), and the page found, as its own type. Wagtail walks down the
+    reader's language with the pages at each level whose slug is that part of the
+    address (the way down is among them), and the page found, as its own type.
+    The site's root page is read with the site (``find_site``). Wagtail walks down the
     tree, a query or two per level. Where a page on the way routes addresses
     itself (a routable page's own views), it is asked first, as Wagtail asks it;
     a page with some other way of routing sends the address down Wagtail's walk."""
@@ -176,51 +176,43 @@ def find_route(request, site, components):
         language = get_supported_content_language_variant(get_language())
     except LookupError:
         language = None  # Wagtail's ``localized`` then keeps the site's root page
-    roots = Q(pk=site.root_page_id) | Q(
-        translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
-            "translation_key"
-        ),
-        locale__language_code=language,
+    site_root = site.root_page  # read with the site (find_site)
+    roots = Q(pk=site_root.pk) | Q(
+        translation_key=site_root.translation_key, locale__language_code=language
     )
-    # Below each root, the page at each step of the address: the root's own
-    # address followed by the first one, two, … parts of the request's.
+    # At each level below the roots, the pages with that part of the address as
+    # their slug: those on the way are told apart below, by their place in the tree.
     on_the_way = Q()
-    for count in range(1, len(components) + 1):
-        suffix = "".join(f"{part}/" for part in components[:count])
-        on_the_way |= Q(
-            url_path__in=Page.objects.filter(roots).values(
-                address=Concat("url_path", Value(suffix), output_field=TextField())
-            )
-        )
+    for depth, slug in enumerate(components, start=site_root.depth + 1):
+        on_the_way |= Q(depth=depth, slug=slug)
     pages = list(
         Page.objects.filter(roots | on_the_way)
         .select_related("locale")
         .order_by("depth")
     )
-    site_root = next((page for page in pages if page.pk == site.root_page_id), None)
-    if site_root is None:
-        return None
-    site.root_page = site_root  # as Wagtail's walk leaves it: read once
     candidates = [
         page
         for page in pages
         if page.depth == site_root.depth
         and page.translation_key == site_root.translation_key
     ]
+    for page in candidates:
+        if page.pk == site_root.pk:
+            site.root_page = page  # as Wagtail's walk leaves it: read once
     root = min(candidates, key=lambda page: page.locale.language_code != language)
-    prefixes = [
-        root.url_path + "".join(f"{part}/" for part in components[:count])
-        for count in range(1, len(components) + 1)
-    ]
-    found = {
-        page.url_path: page
-        for page in pages
-        if page.depth > root.depth and page.path.startswith(root.path)
-    }
     chain = [root]
-    for prefix in prefixes:
-        page = found.get(prefix)
-        if page is None or page.depth != chain[-1].depth + 1:
+    for depth, slug in enumerate(components, start=root.depth + 1):
+        page = next(
+            (
+                page
+                for page in pages
+                if page.depth == depth
+                and page.slug == slug
+                and page.path.startswith(chain[-1].path)
+            ),
+            None,
+        )
+        if page is None:
             break
         chain.append(page)
     try:

@@ -183,7 +183,7 @@ PINNED = {
     home: 8,  # what is going on: the calendar and index (1), consultations (1)
     standard_page: 7,
     campaign_index: 12,
-    campaign_page: 10,
+    campaign_page: 11,
     campaign_feed: 4,
     club_index: 13,
     club_page: 13,

@@ -28,7 +28,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def site():
-    return Site.objects.get(is_default_site=True)
+    """As ``find_site`` gives it, with its root page."""
+    return Site.objects.select_related("root_page").get(is_default_site=True)
 
 
 @pytest.fixture
@@ -36,6 +37,9 @@ def tree(home_pages, index_page):
     home = home_pages["pl"]
     about = publish(StandardPageFactory(parent=home, slug="o-nas"))
     team = publish(StandardPageFactory(parent=about, slug="zespol"))
+    # The same slug at the same depth on another way down.
+    other = publish(StandardPageFactory(parent=home, slug="inna"))
+    publish(StandardPageFactory(parent=other, slug="zespol"))
     translate(about, home_pages["uk"].locale, slug="pro-nas")
     draft = StandardPageFactory(parent=home, slug="szkic", live=False)
     publish(StandardPageFactory(parent=draft, slug="pod-szkicem"))
@@ -76,6 +80,7 @@ ADDRESSES = [
     "",
     "o-nas/",
     "o-nas/zespol/",
+    "inna/zespol/",
     "o-nas/nie-ma/",
     "pro-nas/",
     "szkic/",
