@@ -2,6 +2,7 @@
 
 from copy import copy
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -25,7 +26,7 @@ class PageInReaderLanguageBlock(blocks.PageChooserBlock):
     def bulk_to_python(self, values):
         from portal.public import with_translations
 
-        language = reader_language()
+        language = _reading_language()
         found = with_translations(values, language)
         pages = []
         for pk in values:
@@ -37,12 +38,21 @@ class PageInReaderLanguageBlock(blocks.PageChooserBlock):
         return pages
 
 
+def _reading_language():
+    """The reader's language, or the default one where none is active (a command
+    that switches translations off still reads streams: search, references)."""
+    try:
+        return reader_language()
+    except LookupError:
+        return reader_language(settings.LANGUAGE_CODE)
+
+
 def reader_version(chosen):
     """(the chosen page, its version in the reader's language or None), each with
     ``is_restricted``: as read with the stream, else in a query."""
     from portal.public import with_translations
 
-    language = reader_language()
+    language = _reading_language()
     read = getattr(chosen, "read_with_translation", None)
     if read is not None and read[0] == language:
         return chosen, read[1]

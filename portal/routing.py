@@ -42,6 +42,9 @@ from wagtail.views import serve as wagtail_serve
 from portal.cache import page_cache, request_generation
 from portal.public import under_view_restrictions, view_restrictions_of
 
+# The most levels a page tree has: its paths' length over the length of a step.
+MOST_LEVELS = Page._meta.get_field("path").max_length // Page.steplen
+
 
 class PageRouteCacheMiddleware:
     def __init__(self, get_response):
@@ -166,8 +169,8 @@ def _site_for(request):
 def find_route(request, site, components):
     """What Wagtail's ``Page.route_for_request`` finds for these parts of an
     address, in two queries however deep the page: the site's root page in the
-    reader's language with the pages at each level whose slug is that part of the
-    address (the way down is among them), and the page found, as its own type.
+    reader's language with the pages whose slug is a part of the address (the way
+    down is among them), and the page found, as its own type.
     The site's root page is read with the site (``find_site``). Wagtail walks down the
     tree, a query or two per level. Where a page on the way routes addresses
     itself (a routable page's own views), it is asked first, as Wagtail asks it;
@@ -180,28 +183,33 @@ def find_route(request, site, components):
     roots = Q(pk=site_root.pk) | Q(
         translation_key=site_root.translation_key, locale__language_code=language
     )
-    # At each level below the roots, the pages with that part of the address as
-    # their slug: those on the way are told apart below, by their place in the tree.
-    on_the_way = Q()
-    for depth, slug in enumerate(components, start=site_root.depth + 1):
-        on_the_way |= Q(depth=depth, slug=slug)
+    # The pages whose slug is a part of the address: the way down is among them,
+    # told apart below by their place in the tree. A tree is no deeper than its
+    # paths allow; the rest of a longer address is for a routable page's views.
+    levels = components[:MOST_LEVELS]
     pages = list(
-        Page.objects.filter(roots | on_the_way)
+        Page.objects.filter(roots | Q(slug__in=set(levels)))
         .select_related("locale")
         .order_by("depth")
     )
-    candidates = [
-        page
-        for page in pages
-        if page.depth == site_root.depth
-        and page.translation_key == site_root.translation_key
-    ]
-    for page in candidates:
-        if page.pk == site_root.pk:
-            site.root_page = page  # as Wagtail's walk leaves it: read once
-    root = min(candidates, key=lambda page: page.locale.language_code != language)
+    stored_root = next((page for page in pages if page.pk == site_root.pk), None)
+    if stored_root is None:
+        return None  # deleted since the site was read
+    site.root_page = stored_root  # as Wagtail's walk leaves it: read once
+    # Wagtail's ``localized``: the root's version in the reader's language, if
+    # that one is live.
+    localized = next(
+        (
+            page
+            for page in pages
+            if page.translation_key == stored_root.translation_key
+            and page.locale.language_code == language
+        ),
+        stored_root,
+    )
+    root = localized if localized.live else stored_root
     chain = [root]
-    for depth, slug in enumerate(components, start=root.depth + 1):
+    for depth, slug in enumerate(levels, start=root.depth + 1):
         page = next(
             (
                 page

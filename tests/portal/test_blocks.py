@@ -62,3 +62,10 @@ def test_a_stream_read_for_another_language_is_looked_up_again(home):
         shown = targets(home.featured)
 
     assert shown == ["Контакти", "Strona 1", "Strona 2"] * 2
+
+
+def test_a_stream_is_read_where_no_language_is_active(home, chosen):
+    with translation.override(None):
+        pages = [block.value["page"] for block in home.featured]
+
+    assert [page.pk for page in pages] == [page.pk for page in chosen] * 2

@@ -121,6 +121,30 @@ def test_every_address_leads_where_wagtails_walk_leads(tree, site, language):
         assert found["pro-nas/"] and not found["o-nas/"]
 
 
+def test_an_address_longer_than_any_tree_leads_nowhere_as_in_wagtail(tree, site):
+    components = ["o-nas"] + ["a"] * 999
+    request = RequestFactory().get("/pl/" + "/".join(components) + "/")
+
+    with translation.override("pl"):
+        assert find_route(request, site, components) is None
+        assert walked(request, site, components) is None
+
+
+def test_a_home_page_not_live_in_the_readers_language_leaves_the_sites_own(
+    tree, site, home_pages
+):
+    home_pages["uk"].unpublish()
+    factory = RequestFactory()
+
+    with translation.override("uk"):
+        for address in ["", "o-nas/", "pro-nas/"]:
+            components = [part for part in address.split("/") if part]
+            expected = walked(factory.get(f"/uk/{address}"), site, components)
+            ours = find_route(factory.get(f"/uk/{address}"), site, components)
+            assert summary(ours) == summary(expected), address
+            assert ours is None or ours[0].locale.language_code == "pl", address
+
+
 def test_a_page_three_levels_down_is_found_in_two_queries(tree, site):
     request = RequestFactory().get("/pl/o-nas/zespol/")
 
