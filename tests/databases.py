@@ -168,7 +168,10 @@ def sqlite_copy_of_template(name, folder=None):
             if not template.exists():
                 make_sqlite_template(template)
     _remove_sqlite(Path(name))
-    shutil.copyfile(template, name)
+    try:
+        shutil.copyfile(template, name)
+    except FileNotFoundError:
+        return False  # dropped by another checkout's run since: migrate instead
     return True
 
 
