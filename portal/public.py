@@ -87,19 +87,6 @@ def is_shown(page):
     return page is not None and page.live and not page.is_restricted
 
 
-def shown_in_language(page_ids, language_code):
-    """{chosen page id: the page to show for it, or None}: the chosen page's
-    version in this language, else the page itself, if that one is live and
-    public; all in one query. What a featured card shows: never the title of a
-    page restricted to a group, a login or a password."""
-    return {
-        pk: shown(chosen, translation)
-        for pk, (chosen, translation) in with_translations(
-            page_ids, language_code
-        ).items()
-    }
-
-
 def shown(chosen, translation):
     """The page a featured card shows for a chosen page and its version in the
     reader's language (from ``with_translations``): that version, else the page

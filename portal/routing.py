@@ -142,20 +142,20 @@ def _site_for(request):
         .filter(Q(hostname=hostname) | Q(is_default_site=True))
         .order_by("match")
         .select_related(
-            "root_page__locale",
+            "root_page",
             *[f"sitesettings__{name}" for name in SiteSettings.select_related],
         )
     )
     if not sites:
         return None
     site = sites[0]
-    if len(sites) > 1 and site.match == MATCH_DEFAULT:
-        site = sites[len(sites) == 2]
-    elif len(sites) > 1 and site.match not in (
+    if len(sites) > 1 and site.match not in (
         MATCH_HOSTNAME_PORT,
         MATCH_HOSTNAME_DEFAULT,
     ):
-        return None  # only hostname matches, and more than one: Wagtail finds none
+        if site.match != MATCH_DEFAULT:
+            return None  # only hostname matches, and more than one: Wagtail's none
+        site = sites[len(sites) == 2]
     try:
         site_settings = site.sitesettings
     except ObjectDoesNotExist:

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
 from portal.groups import MIGRANT_TEAM
-from portal.public import public, shown_in_language, view_restrictions_of
+from portal.public import public, shown, view_restrictions_of, with_translations
 from tests.factories import StandardPageFactory, publish, translate
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +82,16 @@ def test_public_pages_are_listed_in_one_query(tree):
 
     assert len(queries) == 1
     assert tree["open child"].title in titles
+
+
+def shown_in_language(page_ids, language_code):
+    """What a featured card shows for each chosen page, as its block finds it."""
+    return {
+        pk: shown(chosen, translation)
+        for pk, (chosen, translation) in with_translations(
+            page_ids, language_code
+        ).items()
+    }
 
 
 def test_a_featured_page_is_shown_in_the_readers_language_or_its_own(home_pages):
