@@ -51,6 +51,7 @@ def comment_permissions(context, comment):
 # own in. Markup, so that no escaped text (a comment, a name) can contain it.
 CSRF_SLOT = "<csrf-token-field>"
 BODY_TEMPLATE = "consultations/includes/comment_body.html"
+MESSAGES_TEMPLATE = "includes/placed_messages.html"
 
 
 @register.simple_tag(takes_context=True)
@@ -82,6 +83,36 @@ def comment_body(context, comment):
             )
         html = html.replace(CSRF_SLOT, request._csrf_field_for_comments)
     return mark_safe(html)  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def comment_thread(context, comment):
+    """A comment with its replies, each under the messages about it (a page of
+    threads has forty comments: built here rather than by an include each)."""
+    messages = [
+        message
+        for message in context.get("messages") or ()
+        if (message.extra_tags or "").startswith("comment-")
+    ]
+    return _thread(context, comment, messages)
+
+
+def _thread(context, comment, messages):
+    anchor = f"comment-{comment.pk}"
+    placed = [m for m in messages if m.extra_tags == anchor]
+    replies = mark_safe(  # noqa: S308 (built of escaped parts)
+        "".join(_thread(context, child, messages) for child in comment.children)
+    )
+    return format_html(
+        '<li class="comment{}" id="{}">{}{}{}</li>',
+        " comment--official" if comment.is_official else "",
+        anchor,
+        render_to_string(MESSAGES_TEMPLATE, {"messages": placed}) if placed else "",
+        comment_body(context, comment),
+        format_html('<ol class="comment-list comment-list--replies">{}</ol>', replies)
+        if comment.children
+        else "",
+    )
 
 
 def _render_body(context, comment, allowed, needs_display_name):

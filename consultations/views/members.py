@@ -3,14 +3,18 @@ consultation is open to). Each reads the request, asks the page's
 ``ConsultationAccess`` at the door, calls one service and redirects to the right
 anchor, or renders the page again with the errors (status 400)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import get_template
 from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -34,9 +38,11 @@ from consultations.models import (
     TrackerEntry,
 )
 from consultations.views.refusals import refusals
+from portal.cache import current_stamps, page_stamp_key, request_generation
 from portal.languages import localized
 
 COMMENTS_PER_PAGE = 20
+CARD_TEMPLATE = "consultations/includes/recommendation_card.html"
 
 
 def _require_post(request):
@@ -52,15 +58,72 @@ def _page_items(page, record):
     """The recommendations on this language's page, with their lasting records and
     the wording shown to its readers (the page's own text may be an older
     translation, or the original's text wagtail-localize filled in)."""
+    items = list(page.recommendations.select_related("area", "institution"))
+    if record is None:
+        return [{"item": item, "record": None, "shown": None} for item in items]
     records = {r.key: r for r in record.recommendations.all()}
     shown = services.reader_wordings(record, page.locale)
-    items = []
-    for item in page.recommendations.select_related("area", "institution"):
+    entries = []
+    for item in items:
         rec = records.get(item.translation_key)
-        items.append(
+        entries.append(
             {"item": item, "record": rec, "shown": shown.get(rec.pk) if rec else None}
         )
-    return items
+    return entries
+
+
+def _render_cards(request, page, record):
+    template = get_template(CARD_TEMPLATE)
+    cards = []
+    for counter, entry in enumerate(_page_items(page, record), start=1):
+        rec, shown = entry["record"], entry["shown"]
+        html = template.render(
+            {
+                "entry": entry,
+                "counter": counter,
+                "page": page,
+                "request": request,
+                "LANGUAGE_CODE": get_language(),
+            }
+        )
+        cards.append(
+            {
+                "key": entry["item"].translation_key,
+                "record": rec.pk if rec else None,
+                "number": rec.number if rec else None,
+                "version": shown.version if shown else None,
+                "card": mark_safe(html),  # noqa: S308 (a rendered template)
+            }
+        )
+    return cards
+
+
+def _cards(request, page, record):
+    """The page's recommendations as every reader of its language sees them:
+    [{"key", "record" (id), "number", "version" (of the wording shown), "card"
+    (the HTML of its heading, area, language note and excerpt)}]. Only the
+    reader's own stance is added per request, so where the portal keeps pages
+    (PAGE_CACHE_SECONDS) the cards are kept under the generation and the page's
+    stamp: a publish of the page or of a translation, a change to its record, and
+    a snippet saved (an area's or institution's name) renew them."""
+    timeout = settings.PAGE_CACHE_SECONDS
+    if not timeout or record is None or getattr(request, "is_preview", False):
+        return _render_cards(request, page, record)
+    stamp_key = page_stamp_key(page.translation_key)
+    key = ":".join(
+        [
+            "cards",
+            str(page.pk),
+            get_language(),
+            str(request_generation(request)),
+            str(current_stamps([stamp_key])[stamp_key]),
+        ]
+    )
+    cards = cache.get(key)
+    if cards is None:
+        cards = _render_cards(request, page, record)
+        cache.set(key, cards, timeout)
+    return cards
 
 
 def _threads(record, recommendation, page_number):
@@ -125,14 +188,13 @@ def overview(request, page, comment_form=None, poll_forms=None, status=200):
         return TemplateResponse(
             request,
             "consultations/consultation_page.html",
-            {"page": page, "record": None, "items": _unpublished_items(page)},
+            {"page": page, "record": None, "items": _cards(request, page, None)},
             status=status,
         )
     access = ConsultationAccess.for_page(request, page)
     access.require("view")
     record = access.consultation
     context = _base_context(request, page, access)
-    items = _page_items(page, record)
     user = request.user
     mine = {}
     if user.is_authenticated:
@@ -142,14 +204,20 @@ def overview(request, page, comment_form=None, poll_forms=None, status=200):
                 member=user, recommendation__consultation=record
             )
         }
-    for entry in items:
-        rec, shown = entry["record"], entry["shown"]
-        if rec is None:
-            continue
-        entry["stance"] = mine.get(rec.pk)
-        # The wording changed after the stance was taken.
-        entry["reworded"] = bool(
-            entry["stance"] and shown and shown.version > entry["stance"].draft_version
+    items = []
+    for card in _cards(request, page, record):
+        stance = mine.get(card["record"]) if card["record"] else None
+        items.append(
+            {
+                **card,
+                "stance": stance,
+                # The wording changed after the stance was taken.
+                "reworded": bool(
+                    stance
+                    and card["version"]
+                    and card["version"] > stance.draft_version
+                ),
+            }
         )
     counted = [entry for entry in items if entry["record"] is not None]
     context.update(
@@ -172,14 +240,10 @@ def overview(request, page, comment_form=None, poll_forms=None, status=200):
     )
 
 
-def _unpublished_items(page):
-    return [
-        {"item": item, "record": None}
-        for item in page.recommendations.select_related("area", "institution")
-    ]
-
-
 def _polls(request, page, record, bound_forms):
+    items = list(page.polls.all())
+    if not items:
+        return []
     questions = {
         q.key: q
         for q in PollQuestion.objects.filter(
@@ -195,7 +259,7 @@ def _polls(request, page, record, bound_forms):
             ).prefetch_related("choices")
         }
     polls = []
-    for item in page.polls.all():
+    for item in items:
         question = questions.get(item.translation_key)
         if question is None:
             continue
