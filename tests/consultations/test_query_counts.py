@@ -100,12 +100,15 @@ def test_a_page_of_comments_costs_the_same_for_10_or_1000_comments(
     # wordings, areas and institutions: five queries). One looks for publications
     # that led to the consultation or recommendation; on a recommendation, one
     # finds the member's next one without a stance.
-    assert many == {
-        ("overview", False): 31,
-        ("overview", True): 19,
-        ("recommendation", False): 32,
-        ("recommendation", True): 25,
-    }[view, warm]
+    assert (
+        many
+        == {
+            ("overview", False): 31,
+            ("overview", True): 19,
+            ("recommendation", False): 32,
+            ("recommendation", True): 25,
+        }[view, warm]
+    )
 
 
 @pytest.mark.parametrize("view", ["results", "report"])
