@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.db.models.functions import Length, Substr
 from django.http import HttpResponse
 from django.utils import timezone
@@ -70,33 +70,42 @@ class Entry:
 def events(calendar, user, language, request, since=None):
     """The calendar's live events this person may see, one version of each; with
     ``since``, only those not over by then."""
+    pages = _event_pages(calendar, user, since).prefetch_related("languages")
+    return [_entry(page, request) for page in choose_versions(pages, language).values()]
+
+
+def _event_pages(calendar, user, since):
     pages = (
         EventPage.objects.live()
         .filter(access.visible_events(user))
         .filter(_under_a_version_of(calendar))
         .select_related("locale")
-        .prefetch_related("languages")
     )
     if since is not None:
         pages = pages.filter(ends_at__gte=since)
-    return [
-        Entry(
-            uid=f"event-{page.translation_key}",
-            kind=page.kind,
-            title=page.title,
-            url=page.get_url(request),
-            starts_at=page.starts_at,
-            ends_at=page.ends_at,
-            city=page.city,
-            place=page.place,
-            summary=page.get_summary(),
-            languages=SpokenLanguage.sorted(page.languages.all()),
-            team_only=page.is_team_only,
-            fallback_language=page.fallback_language,
-            updated_at=page.last_published_at,
-        )
-        for page in choose_versions(pages, language).values()
-    ]
+    return pages
+
+
+def _uid(page):
+    return f"event-{page.translation_key}"
+
+
+def _entry(page, request):
+    return Entry(
+        uid=_uid(page),
+        kind=page.kind,
+        title=page.title,
+        url=page.get_url(request),
+        starts_at=page.starts_at,
+        ends_at=page.ends_at,
+        city=page.city,
+        place=page.place,
+        summary=page.get_summary(),
+        languages=SpokenLanguage.sorted(page.languages.all()),
+        team_only=page.is_team_only,
+        fallback_language=page.fallback_language,
+        updated_at=page.last_published_at,
+    )
 
 
 def _under_a_version_of(page):
@@ -269,8 +278,13 @@ def ical_response(calendar, request):
 
 def next_events(calendar, request, limit=3, now=None):
     """The next events of ``calendar`` this visitor may see, soonest first (for the
-    home page); ``calendar`` may be a plain ``Page``."""
+    home page); ``calendar`` may be a plain ``Page``. The events are chosen first,
+    and only those shown are made into entries (their addresses, summaries and
+    languages read)."""
     now = now or timezone.now()
     language = calendar.locale.language_code
-    upcoming = events(calendar, request.user, language, request, since=now)
-    return sorted(upcoming, key=lambda entry: (entry.starts_at, entry.uid))[:limit]
+    chosen = choose_versions(_event_pages(calendar, request.user, now), language)
+    soonest = sorted(chosen.values(), key=lambda page: (page.starts_at, _uid(page)))
+    soonest = soonest[:limit]
+    prefetch_related_objects(soonest, "languages")
+    return [_entry(page, request) for page in soonest]
