@@ -88,8 +88,11 @@ class PageRouteCacheMiddleware:
         )
         kept = read_kept(key)
         if kept is not None:
+            page = kept["page"]
+            if kept.get("ancestors") is not None:
+                _on_the_way(page, kept["ancestors"])
             try:
-                route = kept["page"].route(request, components[kept["depth"] :])
+                route = page.route(request, components[kept["depth"] :])
             except Http404:
                 route = None
             request._wagtail_route_for_request = route
@@ -97,17 +100,31 @@ class PageRouteCacheMiddleware:
         route = find_route(request, site, components)
         request._wagtail_route_for_request = route
         if route is not None:
-            # The page as it is published, without the ancestors Wagtail's walk
-            # attached to it.
-            page = copy(route[0])
-            page.__dict__.pop("_cached_parent_obj", None)
-            page.__dict__.pop("_ancestors_on_the_way", None)
-            page.__dict__.pop("_live_translations", None)
+            # The page as it is published, and the pages above it (for its
+            # breadcrumbs, whose titles and addresses are under the generation too),
+            # without what Wagtail's walk and the request attached to them.
+            page = _bare(route[0])
+            ancestors = ancestors_on_the_way(route[0])
             depth = page.depth - site.root_page.depth
             page_cache().set(
-                key, {"page": page, "depth": depth}, settings.PAGE_CACHE_SECONDS
+                key,
+                {
+                    "page": page,
+                    "depth": depth,
+                    "ancestors": None
+                    if ancestors is None
+                    else [_bare(ancestor) for ancestor in ancestors],
+                },
+                settings.PAGE_CACHE_SECONDS,
             )
         return None
+
+
+def _bare(page):
+    page = copy(page)
+    for name in ("_cached_parent_obj", "_ancestors_on_the_way", "_live_translations"):
+        page.__dict__.pop(name, None)
+    return page
 
 
 def find_site(request):

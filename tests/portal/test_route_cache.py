@@ -113,6 +113,38 @@ def test_a_page_found_through_a_kept_route_shows_what_was_last_published(reader,
     assert published.context["page"].title == "O naszym zespole"
 
 
+def breadcrumbs(response):
+    html = response.content.decode()
+    start = html.index('class="breadcrumbs"')
+    return html[start : html.index("</nav>", start)]
+
+
+def test_the_breadcrumbs_come_with_a_kept_route_and_show_a_new_title_at_once(
+    reader, index_page
+):
+    consultation = make_consultation(index_page)
+    old_title = index_page.title
+    reader.get(consultation.url)
+    sent = []
+
+    def counted(execute, sql, *args):
+        # Not CaptureQueriesContext: its log stops growing once full.
+        sent.append(sql)
+        return execute(sql, *args)
+
+    with connection.execute_wrapper(counted):
+        kept = reader.get(consultation.url)
+
+    index_page.title = "Konsultacje społeczne"
+    publish(index_page)
+    renamed = reader.get(consultation.url)
+
+    assert f'href="{index_page.url}">{old_title}</a>' in breadcrumbs(kept)
+    assert f'href="{index_page.url}">Konsultacje społeczne</a>' in breadcrumbs(renamed)
+    # The pages above it were kept with the route, not read again.
+    assert sent and not [sql for sql in sent if '"depth" >=' in sql]
+
+
 def test_a_change_to_who_may_see_a_page_applies_at_once(reader, pages):
     about, team, _contact = pages
     member_group, other_group = (
