@@ -178,7 +178,7 @@ class ConsultationPage(AttachedRoutesMixin, Page):
     def record(self):
         """The lasting record people's words point at; None until first published."""
         return (
-            Consultation.objects.select_related("participant_group", "source_locale")
+            Consultation.objects.select_related("source_locale")
             .filter(key=self.translation_key)
             .first()
         )

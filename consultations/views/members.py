@@ -454,9 +454,7 @@ def _fetch_with_record(page, recommendation_id):
     if "record" in page.__dict__:
         return None
     found = (
-        Recommendation.objects.select_related(
-            "consultation__participant_group", "consultation__source_locale"
-        )
+        Recommendation.objects.select_related("consultation__source_locale")
         .filter(pk=recommendation_id, consultation__key=page.translation_key)
         .first()
     )
