@@ -1,4 +1,5 @@
 import hashlib
+from collections import OrderedDict
 
 from django import template
 from django.conf import settings
@@ -52,6 +53,7 @@ def comment_permissions(context, comment):
 CSRF_SLOT = "<csrf-token-field>"
 BODY_TEMPLATE = "consultations/includes/comment_body.html"
 MESSAGES_TEMPLATE = "includes/placed_messages.html"
+FORM_TEMPLATE = "includes/form.html"
 
 
 @register.simple_tag(takes_context=True)
@@ -199,6 +201,39 @@ def reply_fields(context, comment):
         )
     fields = request._reply_fields[key]
     return mark_safe(fields.replace(_PARENT, str(int(comment.pk))))  # noqa: S308
+
+
+# Unbound comment forms as rendered, by what their rendering depends on: the
+# language and the form's own fields and initial values (all code, no data).
+_RENDERED_FORMS = OrderedDict()
+MOST_RENDERED_FORMS = 256
+
+
+@register.simple_tag
+def comment_form_fields(form):
+    """``includes/form.html`` for a comment form. Each page has one; unbound, its
+    fields render the same for everyone reading in a language, so each process
+    renders them once (as the reply fields are rendered once per response). A
+    form with the member's words or errors is rendered every time."""
+    if form.is_bound:
+        return render_to_string(FORM_TEMPLATE, {"form": form})
+    key = repr(
+        (
+            type(form).__qualname__,
+            get_language(),
+            list(form.fields),
+            sorted(form.initial.items()),
+            form.auto_id,
+            form.prefix,
+        )
+    )
+    html = _RENDERED_FORMS.get(key)
+    if html is None:
+        html = render_to_string(FORM_TEMPLATE, {"form": form})
+        _RENDERED_FORMS[key] = html
+        if len(_RENDERED_FORMS) > MOST_RENDERED_FORMS:
+            _RENDERED_FORMS.pop(next(iter(_RENDERED_FORMS), None), None)
+    return html
 
 
 @register.simple_tag(takes_context=True)

@@ -106,3 +106,39 @@ def test_words_in_a_comment_never_receive_a_readers_token(
     assert "csrfmiddlewaretoken" not in text
     assert "__csrf_token__" in text
     assert "&lt;csrf-token-field&gt;" in text
+
+
+def test_an_unbound_comment_form_is_rendered_once_per_language_and_fields(
+    monkeypatch,
+):
+    from django.utils import translation
+
+    from consultations.forms import CommentForm
+    from consultations.templatetags import consultation_tags
+
+    rendered = []
+    render = consultation_tags.render_to_string
+    monkeypatch.setattr(consultation_tags, "_RENDERED_FORMS", {})
+    monkeypatch.setattr(
+        consultation_tags,
+        "render_to_string",
+        lambda *args: rendered.append(args) or render(*args),
+    )
+
+    def fields(language, **options):
+        with translation.override(language):
+            return consultation_tags.comment_form_fields(CommentForm(**options))
+
+    polish = fields("pl")
+    again = fields("pl")
+    ukrainian = fields("uk")
+    with_name = fields("pl", needs_display_name=True)
+    with_errors = fields("pl", data={"text": "", "language": "pl"})
+    errors_again = fields("pl", data={"text": "", "language": "pl"})
+
+    assert polish == again and len(rendered) == 5
+    assert "Twój komentarz" in polish and "Ваш коментар" in ukrainian
+    assert 'name="display_name"' in with_name and 'name="display_name"' not in polish
+    # A form with errors is rendered each time, with them.
+    assert "Najpierw napisz komentarz." in with_errors
+    assert with_errors == errors_again
