@@ -5,8 +5,10 @@ Wagtail finds a page by walking down the tree one slug at a time, a query or two
 per level, on every request; members' pages and every form post pay for it.
 ``find_route`` finds the same page by its address in two queries, and its
 answer (the page as published, and how many of the address's parts its own
-address takes) is kept under the page cache's generation, which any publish,
-unpublish, move or delete of a page renews, so a kept route never outlives the
+address takes) is kept under the page cache's generation, and followed only
+while the page's own stamp is unchanged: a publish renews the one or the other
+(a new text the page's stamp, a new title or address the generation), an
+unpublish, move or delete the generation, so a kept route never outlives the
 tree and the content it was found in: the same rule as for whole stored pages.
 
 A kept route is followed the way Wagtail would continue from that page
@@ -39,7 +41,12 @@ from wagtail.models.sites import (
 )
 from wagtail.views import serve as wagtail_serve
 
-from portal.cache import page_cache, request_generation
+from portal.cache import (
+    current_stamps,
+    page_cache,
+    page_stamp_key,
+    request_generation,
+)
 from portal.public import under_view_restrictions, view_restrictions_of
 
 # The most levels a page tree has: its paths' length over the length of a step.
@@ -87,6 +94,8 @@ class PageRouteCacheMiddleware:
             ]
         )
         kept = read_kept(key)
+        if kept is not None and kept.get("stamp") != _page_stamp(kept["page"]):
+            kept = None  # published since with a new text: found again
         if kept is not None:
             page = kept["page"]
             if kept.get("ancestors") is not None:
@@ -110,6 +119,7 @@ class PageRouteCacheMiddleware:
                 key,
                 {
                     "page": page,
+                    "stamp": _page_stamp(page),
                     "depth": depth,
                     "ancestors": None
                     if ancestors is None
@@ -118,6 +128,14 @@ class PageRouteCacheMiddleware:
                 settings.PAGE_CACHE_SECONDS,
             )
         return None
+
+
+def _page_stamp(page):
+    """The stamp a publish of this page (or of a translation) renews: a kept page
+    is served only while it is unchanged. A publish that changes what others show
+    of the page (its title, address, place) starts a new generation instead."""
+    key = page_stamp_key(page.translation_key)
+    return current_stamps([key])[key]
 
 
 def _bare(page):

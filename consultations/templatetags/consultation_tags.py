@@ -1,5 +1,6 @@
 import hashlib
 from collections import OrderedDict
+from contextlib import suppress
 
 from django import template
 from django.conf import settings
@@ -219,7 +220,7 @@ def comment_form_fields(form):
         return render_to_string(FORM_TEMPLATE, {"form": form})
     key = repr(
         (
-            type(form).__qualname__,
+            f"{type(form).__module__}.{type(form).__qualname__}",
             get_language(),
             list(form.fields),
             sorted(form.initial.items()),
@@ -232,7 +233,9 @@ def comment_form_fields(form):
         html = render_to_string(FORM_TEMPLATE, {"form": form})
         _RENDERED_FORMS[key] = html
         if len(_RENDERED_FORMS) > MOST_RENDERED_FORMS:
-            _RENDERED_FORMS.pop(next(iter(_RENDERED_FORMS), None), None)
+            # Another thread may have emptied it meanwhile.
+            with suppress(KeyError):
+                _RENDERED_FORMS.popitem(last=False)
     return html
 
 

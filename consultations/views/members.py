@@ -113,6 +113,8 @@ def _cards(request, page, record):
     key = ":".join(
         [
             "cards",
+            # Links are relative or absolute depending on the site served.
+            str(getattr(getattr(request, "_wagtail_site", None), "pk", None)),
             str(page.pk),
             get_language(),
             str(request_generation(request)),

@@ -133,10 +133,14 @@ def test_an_unbound_comment_form_is_rendered_once_per_language_and_fields(
     again = fields("pl")
     ukrainian = fields("uk")
     with_name = fields("pl", needs_display_name=True)
+    about_one = fields("pl", initial={"recommendation": 1, "version": 2})
+    about_another = fields("pl", initial={"recommendation": 7, "version": 2})
     with_errors = fields("pl", data={"text": "", "language": "pl"})
     errors_again = fields("pl", data={"text": "", "language": "pl"})
 
-    assert polish == again and len(rendered) == 5
+    assert polish == again and len(rendered) == 7
+    assert 'name="recommendation" value="1"' in about_one
+    assert 'name="recommendation" value="7"' in about_another
     assert "Twój komentarz" in polish and "Ваш коментар" in ukrainian
     assert 'name="display_name"' in with_name and 'name="display_name"' not in polish
     # A form with errors is rendered each time, with them.

@@ -9,12 +9,21 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
 from consultations import services
 from consultations.models import PolicyArea
+from portal.models import SiteSettings
 from tests.consultations.test_versions import reword_first
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def site_settings(db):
+    """Made on a site's first request, as on any running site; making them is an
+    edit that starts a new generation."""
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))
 
 
 def overview_for(user, page):
@@ -32,8 +41,24 @@ def cards(html):
     return dict(enumerate(texts, start=1))
 
 
+@pytest.fixture
+def renderings(monkeypatch):
+    """Each time the cards are rendered rather than taken from the cache."""
+    from consultations.views import members
+
+    made = []
+    render = members._render_cards
+
+    def counted(*args):
+        made.append(args)
+        return render(*args)
+
+    monkeypatch.setattr(members, "_render_cards", counted)
+    return made
+
+
 def test_each_member_sees_their_own_stance_on_the_shared_cards(
-    consultation_page, record, member, other_member
+    consultation_page, record, member, other_member, renderings
 ):
     first, second = record.recommendations.order_by("number")[:2]
     services.record_stance(member, first, "support", "", "pl")
@@ -42,8 +67,9 @@ def test_each_member_sees_their_own_stance_on_the_shared_cards(
     for_member, rendering = overview_for(member, consultation_page)
     for_other, from_the_cache = overview_for(other_member, consultation_page)
 
-    # The second reader's cards came from the cache: their wordings, areas and
-    # institutions were not read again.
+    # The second reader's cards came from the cache: rendered once, and their
+    # wordings, areas and institutions were not read again.
+    assert len(renderings) == 1
     assert from_the_cache <= rendering - 4
     assert cards(for_member)[1].startswith("1. Tłumacze w szpitalach")
     assert cards(for_other)[1].startswith("1. Tłumacze w szpitalach")
@@ -54,7 +80,7 @@ def test_each_member_sees_their_own_stance_on_the_shared_cards(
 
 
 def test_a_new_wording_shows_at_once_with_the_changed_badge(
-    consultation_page, record, recommendation, member, other_member
+    consultation_page, record, recommendation, member, other_member, renderings
 ):
     services.record_stance(member, recommendation, "support", "", "pl")
     overview_for(member, consultation_page)
@@ -63,6 +89,7 @@ def test_a_new_wording_shows_at_once_with_the_changed_badge(
     reword_first(consultation_page, "Szpitale zapewniają tłumaczenie na arabski.")
     html, _queries = overview_for(member, consultation_page)
 
+    assert len(renderings) == 2  # before and after the new wording
     assert "tłumaczenie na arabski." in cards(html)[1]
     assert "Brzmienie zmieniło się od tego czasu" in cards(html)[1]
     assert (
@@ -84,7 +111,7 @@ def test_a_renamed_area_shows_at_once(consultation_page, member):
     assert "Obszar: Zdrowie i opieka" in cards(after)[1]
 
 
-def test_the_ukrainian_page_keeps_its_own_cards(
+def test_the_ukrainian_page_shows_its_own_cards(
     consultation_page, ukrainian_page, member
 ):
     overview_for(member, consultation_page)

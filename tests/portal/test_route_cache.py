@@ -5,6 +5,7 @@ page that an editor has since unpublished, moved or renamed."""
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
@@ -143,6 +144,19 @@ def test_the_breadcrumbs_come_with_a_kept_route_and_show_a_new_title_at_once(
     assert f'href="{index_page.url}">Konsultacje społeczne</a>' in breadcrumbs(renamed)
     # The pages above it were kept with the route, not read again.
     assert sent and not [sql for sql in sent if '"depth" >=' in sql]
+
+
+def test_a_new_text_is_shown_at_once_to_members_and_visitors(reader, pages):
+    about, _team, _contact = pages
+    visitor = Client()
+    reader.get(about.url)
+    visitor.get(about.url)
+
+    about.intro = "Nowy wstęp do strony."
+    publish(about)  # the same title and address: the generation stays
+
+    assert "Nowy wstęp do strony." in reader.get(about.url).content.decode()
+    assert "Nowy wstęp do strony." in visitor.get(about.url).content.decode()
 
 
 def test_a_change_to_who_may_see_a_page_applies_at_once(reader, pages):
