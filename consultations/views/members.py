@@ -3,7 +3,6 @@ consultation is open to). Each reads the request, asks the page's
 ``ConsultationAccess`` at the door, calls one service and redirects to the right
 anchor, or renders the page again with the errors (status 400)."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -38,8 +37,9 @@ from consultations.models import (
     TrackerEntry,
 )
 from consultations.views.refusals import refusals
-from portal.cache import current_stamps, page_stamp_key, request_generation
+from portal.cache import current_stamps, page_stamp_key
 from portal.languages import localized
+from portal.templatetags.portal_tags import fragment_cache
 
 COMMENTS_PER_PAGE = 20
 CARD_TEMPLATE = "consultations/includes/recommendation_card.html"
@@ -106,25 +106,27 @@ def _cards(request, page, record):
     (PAGE_CACHE_SECONDS) the cards are kept under the generation and the page's
     stamp: a publish of the page or of a translation, a change to its record, and
     a snippet saved (an area's or institution's name) renew them."""
-    timeout = settings.PAGE_CACHE_SECONDS
-    if not timeout or record is None or getattr(request, "is_preview", False):
+    kept = fragment_cache(request)
+    if not kept["timeout"] or record is None or getattr(request, "is_preview", False):
         return _render_cards(request, page, record)
     stamp_key = page_stamp_key(page.translation_key)
     key = ":".join(
-        [
-            "cards",
-            # Links are relative or absolute depending on the site served.
-            str(getattr(getattr(request, "_wagtail_site", None), "pk", None)),
-            str(page.pk),
-            get_language(),
-            str(request_generation(request)),
-            str(current_stamps([stamp_key])[stamp_key]),
-        ]
+        map(
+            str,
+            [
+                "cards",
+                kept["generation"],
+                kept["site"],  # links are relative or absolute by the site served
+                page.pk,
+                get_language(),
+                current_stamps([stamp_key])[stamp_key],
+            ],
+        )
     )
     cards = cache.get(key)
     if cards is None:
         cards = _render_cards(request, page, record)
-        cache.set(key, cards, timeout)
+        cache.set(key, cards, kept["timeout"])
     return cards
 
 
