@@ -73,7 +73,7 @@ def _group_ids(user):
     if not user.is_authenticated:
         return frozenset()
     if not hasattr(user, "_consultation_group_ids"):
-        # groups.all(): the groups may be fetched already (portal/wagtail_hooks.py).
+        # groups.all(): the groups come with the user (portal/auth.py).
         user._consultation_group_ids = frozenset(g.pk for g in user.groups.all())
     return user._consultation_group_ids
 

@@ -42,6 +42,7 @@ from wagtail.models.sites import (
 from wagtail.views import serve as wagtail_serve
 
 from portal.cache import (
+    GENERATION_KEY,
     current_stamps,
     page_cache,
     page_stamp_key,
@@ -58,18 +59,25 @@ class PageRouteCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = _site_key(request) if settings.PAGE_CACHE_SECONDS else None
-        site = read_kept(key) if key else None
+        keys = _kept_keys(request) if settings.PAGE_CACHE_SECONDS else None
+        site = None
+        if keys:
+            site, request._kept_route = _read_kept_for(request, *keys)
+            request._kept_route_key = keys[1]
         if site is not None:
             request._wagtail_site = site
         response = self.get_response(request)
         # Kept only if this request looked its site up anyway, and without the
         # root page it has served since (whatever the request attached to it).
-        if key and site is None and getattr(request, "_wagtail_site", None):
+        if keys and site is None and getattr(request, "_wagtail_site", None):
             kept = copy(request._wagtail_site)
             kept._state = copy(kept._state)
             kept._state.fields_cache = {}
-            page_cache().set(key, kept, settings.PAGE_CACHE_SECONDS)
+            page_cache().set(
+                keys[0],
+                {"generation": request_generation(request), "site": kept},
+                settings.PAGE_CACHE_SECONDS,
+            )
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -81,25 +89,19 @@ class PageRouteCacheMiddleware:
         # Wagtail's pattern passes the path as its one positional argument.
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         components = [part for part in path.split("/") if part]
-        if not settings.PAGE_CACHE_SECONDS:
+        key = getattr(request, "_kept_route_key", None)
+        if not settings.PAGE_CACHE_SECONDS or key is None:
             request._wagtail_route_for_request = find_route(request, site, components)
             return None
-        key = ":".join(
-            [
-                "route",
-                str(request_generation(request)),
-                str(site.pk),
-                get_language(),
-                "/".join(components),
-            ]
-        )
-        kept = read_kept(key)
+        kept = request._kept_route
         if kept is not None and kept.get("stamp") != _page_stamp(kept["page"]):
             kept = None  # published since with a new text: found again
         if kept is not None:
             page = kept["page"]
             if kept.get("ancestors") is not None:
                 _on_the_way(page, kept["ancestors"])
+            if kept.get("restrictions") is not None:
+                page._view_restrictions = kept["restrictions"]
             try:
                 route = page.route(request, components[kept["depth"] :])
             except Http404:
@@ -115,6 +117,10 @@ class PageRouteCacheMiddleware:
             page = _bare(route[0])
             ancestors = ancestors_on_the_way(route[0])
             depth = page.depth - site.root_page.depth
+            # Its view restrictions too (their own generation's, as the route's):
+            # a member's every request to a team-only page asks for them.
+            restrictions = view_restrictions(request, route[0])
+            route[0]._view_restrictions = restrictions
             page_cache().set(
                 key,
                 {
@@ -124,6 +130,8 @@ class PageRouteCacheMiddleware:
                     "ancestors": None
                     if ancestors is None
                     else [_bare(ancestor) for ancestor in ancestors],
+                    "restrictions": restrictions,
+                    "generation": request_generation(request),
                 },
                 settings.PAGE_CACHE_SECONDS,
             )
@@ -140,7 +148,12 @@ def _page_stamp(page):
 
 def _bare(page):
     page = copy(page)
-    for name in ("_cached_parent_obj", "_ancestors_on_the_way", "_live_translations"):
+    for name in (
+        "_cached_parent_obj",
+        "_ancestors_on_the_way",
+        "_live_translations",
+        "_view_restrictions",
+    ):
         page.__dict__.pop(name, None)
     return page
 
@@ -357,12 +370,42 @@ def read_kept(key):
         return None
 
 
-def _site_key(request):
+def _kept_keys(request):
+    """The keys of the site and of the route kept for this address. The
+    generation they were kept under is in what they keep, not in their keys, so
+    that both are read with the generation, in one round trip."""
     try:
         host, port = request.get_host(), request.get_port()
     except DisallowedHost:
         return None  # Wagtail's own lookup answers as it always does
-    return f"site:{request_generation(request)}:{host}:{port}"
+    return (
+        f"site:{host}:{port}",
+        f"route:{host}:{port}:{get_language()}:{request.path_info}",
+    )
+
+
+def _read_kept_for(request, site_key, route_key):
+    """(site, route) kept for this request's address under the current
+    generation, each None if there is none; the generation is read with them and
+    becomes the request's."""
+    keys = [GENERATION_KEY, site_key, route_key]
+    try:
+        found = page_cache().get_many(keys)
+    except (AttributeError, ImportError, TypeError, pickle.UnpicklingError):
+        # One of them no longer loads (see read_kept): each on its own.
+        found = {key: read_kept(key) for key in keys}
+    if found.get(GENERATION_KEY) is not None and not hasattr(
+        request,
+        "_page_cache_generation",  # read by an earlier part of the request
+    ):
+        request._page_cache_generation = found[GENERATION_KEY]
+    generation = request_generation(request)  # made here if there was none
+    site, route = (found.get(site_key), found.get(route_key))
+    if not (isinstance(site, dict) and site.get("generation") == generation):
+        site = None
+    if not (isinstance(route, dict) and route.get("generation") == generation):
+        route = None
+    return (site and site["site"]), route
 
 
 def view_restrictions(request, page):
@@ -371,6 +414,8 @@ def view_restrictions(request, page):
         return list(page.get_view_restrictions().prefetch_related("groups"))
     if getattr(page, "under_view_restrictions", None) is False:
         return []  # read with the page (_specific)
+    if getattr(page, "_view_restrictions", None) is not None:
+        return page._view_restrictions  # kept with its route
     if not settings.PAGE_CACHE_SECONDS:
         return list(view_restrictions_of(page).prefetch_related("groups"))
     key = f"restrictions:{request_generation(request)}:{page.pk}"

@@ -430,8 +430,25 @@ def _chain(access, recommendation, language, current):
 # --- Acting -------------------------------------------------------------------------
 
 
-def _recommendation_url(page, recommendation, anchor=""):
-    url = page.url + page.reverse_subpage("recommendation", args=[recommendation.pk])
+def _page_url(request, page):
+    """The page's address as this request reached it: the request's path less the
+    route within the page that RoutablePageMixin resolved. It is ``page.url``
+    without reading the sites' root paths from the cache, which a post that only
+    redirects would do for this alone."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is not None:
+        within = page.reverse_subpage(
+            match.url_name, args=match.args, kwargs=match.kwargs
+        )
+        if request.path.endswith("/" + within):
+            return request.path.removesuffix(within)
+    return page.url
+
+
+def _recommendation_url(request, page, recommendation, anchor=""):
+    url = _page_url(request, page) + page.reverse_subpage(
+        "recommendation", args=[recommendation.pk]
+    )
     return f"{url}#{anchor}" if anchor else url
 
 
@@ -458,7 +475,7 @@ def _fetch_with_record(page, recommendation_id):
     if "record" in page.__dict__:
         return None
     found = (
-        Recommendation.objects.select_related("consultation__source_locale")
+        Recommendation.objects.select_related("consultation")
         .filter(pk=recommendation_id, consultation__key=page.translation_key)
         .first()
     )
@@ -509,7 +526,7 @@ def take_stance(request, page, recommendation_id):
         get_language(),
     )
     messages.success(request, _("Your stance is saved."), extra_tags="stance")
-    return redirect(_recommendation_url(page, recommendation, "stance"))
+    return redirect(_recommendation_url(request, page, recommendation, "stance"))
 
 
 @refusals
@@ -527,7 +544,7 @@ def confirm_stance(request, page, recommendation_id):
     messages.success(
         request, _("Your stance now applies to the new wording."), extra_tags="stance"
     )
-    return redirect(_recommendation_url(page, recommendation, "stance"))
+    return redirect(_recommendation_url(request, page, recommendation, "stance"))
 
 
 @refusals
@@ -581,8 +598,8 @@ def post_comment(request, page):
     anchor = f"comment-{comment.pk}"
     messages.success(request, _("Your comment is published."), extra_tags=anchor)
     if recommendation:
-        return redirect(_recommendation_url(page, recommendation, anchor))
-    return redirect(f"{page.url}#{anchor}")
+        return redirect(_recommendation_url(request, page, recommendation, anchor))
+    return redirect(f"{_page_url(request, page)}#{anchor}")
 
 
 def _older_version_seen(record, recommendation, form):
@@ -634,11 +651,11 @@ def _comment_in(access, comment_id):
     return comment
 
 
-def _comment_url(page, comment):
+def _comment_url(request, page, comment):
     anchor = f"comment-{comment.pk}"
     if comment.recommendation_id:
-        return _recommendation_url(page, comment.recommendation, anchor)
-    return f"{page.url}#{anchor}"
+        return _recommendation_url(request, page, comment.recommendation, anchor)
+    return f"{_page_url(request, page)}#{anchor}"
 
 
 @refusals
@@ -658,7 +675,7 @@ def edit_comment(request, page, comment_id):
                 _("Your comment is updated; its earlier text is kept."),
                 extra_tags=f"comment-{comment.pk}",
             )
-            return redirect(_comment_url(page, comment))
+            return redirect(_comment_url(request, page, comment))
         status = 400
     return TemplateResponse(
         request,
@@ -682,7 +699,7 @@ def withdraw_comment(request, page, comment_id):
         _("Your comment is withdrawn. Replies to it stay readable."),
         extra_tags=f"comment-{comment.pk}",
     )
-    return redirect(_comment_url(page, comment))
+    return redirect(_comment_url(request, page, comment))
 
 
 @refusals
@@ -706,7 +723,7 @@ def report_comment(request, page, comment_id):
                 _("Thank you. The moderators will look at this comment."),
                 extra_tags=f"comment-{comment.pk}",
             )
-            return redirect(_comment_url(page, comment))
+            return redirect(_comment_url(request, page, comment))
         status = 400
     return TemplateResponse(
         request,
@@ -745,7 +762,7 @@ def answer_poll(request, page, question_id):
     services.answer_poll(request.user, question, choices, get_language())
     anchor = f"poll-{question.pk}"
     messages.success(request, _("Your answer is saved."), extra_tags=anchor)
-    return redirect(f"{page.url}#{anchor}")
+    return redirect(f"{_page_url(request, page)}#{anchor}")
 
 
 @login_required

@@ -196,11 +196,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
-    # First, so a locked-out login is refused before the password is checked. The
-    # full AxesBackend (not the standalone one) can also load the user, which
-    # force_login in tests needs of the first backend.
-    "axes.backends.AxesBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # django-axes's and Django's backends, loading the user with their groups
+    # (portal/auth.py). First, so a locked-out login is refused before the
+    # password is checked; the full AxesBackend (not the standalone one) can also
+    # load the user, which force_login in tests needs of the first backend.
+    "portal.auth.LockoutBackend",
+    "portal.auth.ModelBackend",
 ]
 
 LOGIN_URL = "login"

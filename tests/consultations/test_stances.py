@@ -21,8 +21,8 @@ def test_member_takes_a_stance_and_returns_to_it(
     )
 
     assert response.status_code == 302
-    assert response["Location"].endswith(
-        f"/recommendations/{recommendation.pk}/#stance"
+    assert response["Location"] == (
+        route(consultation_page, "recommendation", recommendation.pk) + "#stance"
     )
     stance = Stance.objects.get()
     assert (stance.member, stance.recommendation, stance.choice) == (
@@ -100,7 +100,10 @@ def test_a_stance_on_the_ukrainian_page_counts_on_the_polish_page(
 
     polish = client.get(route(consultation_page, "recommendation", recommendation.pk))
 
-    assert with_uk.status_code == 302 and with_uk["Location"].startswith("/uk/")
+    assert with_uk.status_code == 302
+    assert with_uk["Location"] == (
+        route(ukrainian_page, "recommendation", recommendation.pk) + "#stance"
+    )
     assert Stance.objects.filter(recommendation=recommendation).count() == 2
     assert Stance.objects.get(member=member).language == "uk"
     assert polish.context["progress"]["responded"] == 2

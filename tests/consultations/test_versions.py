@@ -66,3 +66,23 @@ def test_a_stance_on_the_current_wording_shows_no_changes(
     detail = client.get(route(consultation_page, "recommendation", recommendation.pk))
 
     assert detail.context["changes"] is None
+
+
+def test_a_second_stance_replaces_the_first_and_takes_the_current_wording(
+    consultation_page, record, recommendation, member
+):
+    services.record_stance(member, recommendation, "support", "", "pl")
+    first = Stance.objects.get()
+    reword_first(consultation_page, "Nowy tekst.")
+
+    services.record_stance(member, recommendation, "oppose", "За іншою мовою.", "uk")
+
+    second = Stance.objects.get()
+    assert (second.pk, second.created_at) == (first.pk, first.created_at)
+    assert (second.choice, second.reason, second.language) == (
+        "oppose",
+        "За іншою мовою.",
+        "uk",
+    )
+    assert (first.draft_version, second.draft_version) == (1, 2)
+    assert second.updated_at > first.updated_at

@@ -9,10 +9,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
+from portal import routing
 from portal.groups import MIGRANT_TEAM
 from portal.models import SiteSettings
 from tests.consultations.conftest import make_consultation, route
-from tests.factories import MemberFactory, StandardPageFactory, publish
+from tests.factories import MemberFactory, StandardPageFactory, UserFactory, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -177,6 +178,28 @@ def test_a_change_to_who_may_see_a_page_applies_at_once(reader, pages):
     assert reader.get(team.url).status_code == 403
 
 
+def test_a_kept_route_brings_the_pages_view_restrictions(reader, pages, monkeypatch):
+    about, team, _contact = pages
+    restriction = PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.get(name=MIGRANT_TEAM)])
+    outsider = Client()
+    outsider.force_login(UserFactory())
+    reader.get(team.url)
+    outsider.get(team.url)
+    read = []
+    original = routing.read_kept
+    monkeypatch.setattr(
+        routing, "read_kept", lambda key: read.append(key) or original(key)
+    )
+
+    assert reader.get(team.url).status_code == 200
+    assert outsider.get(team.url).status_code == 403
+    # Read on their own, Wagtail's or ours, they would be read under their key.
+    assert not [key for key in read if key.startswith("restrictions:")]
+
+
 def test_the_home_page_and_its_site_are_found_again(reader, home_pages):
     first = reader.get(home_pages["pl"].url)
     again = reader.get(home_pages["pl"].url)
@@ -192,6 +215,9 @@ def test_kept_objects_a_release_can_no_longer_load_are_found_again(
 
     class PickledBeforeARelease:
         def get(self, key):
+            raise AttributeError("Can't get attribute 'OldPage' on <module>")
+
+        def get_many(self, keys):
             raise AttributeError("Can't get attribute 'OldPage' on <module>")
 
         def set(self, *args):
