@@ -21,6 +21,7 @@ restrictions start a new generation when saved (portal/cache.py, WATCHED_MODELS)
 ``find_site`` finds the site as Wagtail does, with its root page and settings.
 """
 
+import hashlib
 import pickle
 from copy import copy
 
@@ -366,7 +367,13 @@ def read_kept(key):
     found again as on a first request."""
     try:
         return page_cache().get(key)
-    except (AttributeError, ImportError, TypeError, pickle.UnpicklingError):
+    except (
+        AttributeError,
+        ImportError,
+        LookupError,  # a model removed since (apps.get_model)
+        TypeError,
+        pickle.UnpicklingError,
+    ):
         return None
 
 
@@ -378,10 +385,10 @@ def _kept_keys(request):
         host, port = request.get_host(), request.get_port()
     except DisallowedHost:
         return None  # Wagtail's own lookup answers as it always does
-    return (
-        f"site:{host}:{port}",
-        f"route:{host}:{port}:{get_language()}:{request.path_info}",
-    )
+    # The address hashed: any address a visitor sends is a key here, and a long
+    # one or one with spaces would not make a valid key.
+    address = hashlib.sha256(request.path_info.encode()).hexdigest()
+    return (f"site:{host}:{port}", f"route:{host}:{port}:{get_language()}:{address}")
 
 
 def _read_kept_for(request, site_key, route_key):
@@ -391,7 +398,13 @@ def _read_kept_for(request, site_key, route_key):
     keys = [GENERATION_KEY, site_key, route_key]
     try:
         found = page_cache().get_many(keys)
-    except (AttributeError, ImportError, TypeError, pickle.UnpicklingError):
+    except (
+        AttributeError,
+        ImportError,
+        LookupError,  # a model removed since (apps.get_model)
+        TypeError,
+        pickle.UnpicklingError,
+    ):
         # One of them no longer loads (see read_kept): each on its own.
         found = {key: read_kept(key) for key in keys}
     if found.get(GENERATION_KEY) is not None and not hasattr(

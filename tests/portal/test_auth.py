@@ -68,7 +68,9 @@ def test_a_logged_in_member_is_loaded_with_their_groups_and_a_deactivated_one_no
     assert not get_user(request).is_authenticated
 
 
-def test_sessions_from_before_the_new_backends_stay_logged_in(settings):
+def test_sessions_from_before_the_new_backends_stay_logged_in(
+    settings, django_capture_on_commit_callbacks
+):
     """portal/migrations/0004: sessions name the backend that logged them in."""
     renaming = import_module("portal.migrations.0004_sessions_name_the_new_backends")
     engine = import_module(settings.SESSION_ENGINE)
@@ -84,10 +86,13 @@ def test_sessions_from_before_the_new_backends_stay_logged_in(settings):
         request.session = engine.SessionStore(before.session_key)
         return get_user(request)
 
+    editor = type("SchemaEditor", (), {"connection": connection})()
     logged_out = person()
-    renaming.forwards(apps, None)
+    with django_capture_on_commit_callbacks(execute=True):
+        renaming.forwards(apps, editor)
     kept = person()
-    renaming.backwards(apps, None)
+    with django_capture_on_commit_callbacks(execute=True):
+        renaming.backwards(apps, editor)
 
     assert not logged_out.is_authenticated
     assert kept == member
