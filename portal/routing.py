@@ -51,6 +51,16 @@ from portal.cache import (
 )
 from portal.public import under_view_restrictions, view_restrictions_of
 
+# What unpickling a kept object raises when its class has since moved or changed,
+# or its model was removed (apps.get_model's LookupError).
+UNLOADABLE = (
+    AttributeError,
+    ImportError,
+    LookupError,
+    TypeError,
+    pickle.UnpicklingError,
+)
+
 # The most levels a page tree has: its paths' length over the length of a step.
 MOST_LEVELS = Page._meta.get_field("path").max_length // Page.steplen
 
@@ -90,8 +100,9 @@ class PageRouteCacheMiddleware:
         # Wagtail's pattern passes the path as its one positional argument.
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         components = [part for part in path.split("/") if part]
+        # None with the page cache off, or a host Wagtail alone can answer for.
         key = getattr(request, "_kept_route_key", None)
-        if not settings.PAGE_CACHE_SECONDS or key is None:
+        if key is None:
             request._wagtail_route_for_request = find_route(request, site, components)
             return None
         kept = request._kept_route
@@ -367,13 +378,7 @@ def read_kept(key):
     found again as on a first request."""
     try:
         return page_cache().get(key)
-    except (
-        AttributeError,
-        ImportError,
-        LookupError,  # a model removed since (apps.get_model)
-        TypeError,
-        pickle.UnpicklingError,
-    ):
+    except UNLOADABLE:
         return None
 
 
@@ -398,13 +403,7 @@ def _read_kept_for(request, site_key, route_key):
     keys = [GENERATION_KEY, site_key, route_key]
     try:
         found = page_cache().get_many(keys)
-    except (
-        AttributeError,
-        ImportError,
-        LookupError,  # a model removed since (apps.get_model)
-        TypeError,
-        pickle.UnpicklingError,
-    ):
+    except UNLOADABLE:
         # One of them no longer loads (see read_kept): each on its own.
         found = {key: read_kept(key) for key in keys}
     if found.get(GENERATION_KEY) is not None and not hasattr(
@@ -413,12 +412,14 @@ def _read_kept_for(request, site_key, route_key):
     ):
         request._page_cache_generation = found[GENERATION_KEY]
     generation = request_generation(request)  # made here if there was none
-    site, route = (found.get(site_key), found.get(route_key))
-    if not (isinstance(site, dict) and site.get("generation") == generation):
-        site = None
-    if not (isinstance(route, dict) and route.get("generation") == generation):
-        route = None
-    return (site and site["site"]), route
+
+    def current(kept):
+        if isinstance(kept, dict) and kept.get("generation") == generation:
+            return kept
+        return None
+
+    site = current(found.get(site_key))
+    return (site and site["site"]), current(found.get(route_key))
 
 
 def view_restrictions(request, page):
