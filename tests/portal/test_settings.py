@@ -116,10 +116,24 @@ def test_postgresql_from_database_url_keeps_connections_open():
     )
     database = values["DATABASES"]["default"]
 
-    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert database["ENGINE"] == "portal.postgresql"
     assert database["HOST"] == "db.internal"
     assert database["CONN_MAX_AGE"] == 600
     assert database["CONN_HEALTH_CHECKS"] is True
+    assert database["OPTIONS"] == {"server_side_binding": True, "prepare_threshold": 5}
+
+
+def test_prepared_statements_can_be_switched_off_for_a_pooler():
+    values = settings_in(
+        {
+            "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+            "DATABASE_URL": "postgres://portal:secret@pgbouncer:6432/portal",
+            "DATABASE_PREPARE_THRESHOLD": "off",
+        },
+        "DATABASES",
+    )
+
+    assert values["DATABASES"]["default"]["OPTIONS"]["prepare_threshold"] is None
 
 
 def test_whitenoise_comes_directly_after_the_security_middleware():
