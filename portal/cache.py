@@ -506,3 +506,49 @@ class FileBasedCache(DjangoFileBasedCache):
             except FileNotFoundError:
                 pass  # deleted by another process meanwhile
         super()._cull()
+
+
+# --- Image renditions ---------------------------------------------------------------
+
+
+class _RenditionsFoundStayPut:
+    """The "renditions" cache. Wagtail 8.0 writes every rendition it has found
+    back to the cache, those it has just read from the cache too (its
+    ``_from_cache`` mark is set only on renditions prefetched from the database,
+    and ``get_rendition`` writes whatever it found): on a page with a responsive
+    hero image, eight renditions pickled and sent to Redis again on every request
+    that renders it. Here what is read is marked as read, and what carries the
+    mark is not written, as Wagtail itself does after its fix (not in a release
+    for 8.0 yet)."""
+
+    def get(self, key, default=None, version=None):
+        found = super().get(key, default, version)
+        if found is not default:
+            found._from_cache = True
+        return found
+
+    def get_many(self, keys, version=None):
+        found = super().get_many(keys, version)
+        for rendition in found.values():
+            rendition._from_cache = True
+        return found
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if not getattr(value, "_from_cache", False):
+            super().set(key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        unread = {
+            key: value
+            for key, value in data.items()
+            if not getattr(value, "_from_cache", False)
+        }
+        return super().set_many(unread, timeout, version) if unread else []
+
+
+class RedisRenditionCache(_RenditionsFoundStayPut, RedisCache):
+    pass
+
+
+class FileBasedRenditionCache(_RenditionsFoundStayPut, FileBasedCache):
+    pass

@@ -172,15 +172,15 @@ PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 5 * 60))
 
 
-def _cache(prefix, timeout=300):
+def _cache(prefix, timeout=300, kind="Cache"):
     if REDIS_URL:
         backend = {
-            "BACKEND": "portal.cache.RedisCache",
+            "BACKEND": f"portal.cache.Redis{kind}",
             "LOCATION": REDIS_URL,
         }
     else:
         backend = {
-            "BACKEND": "portal.cache.FileBasedCache",
+            "BACKEND": f"portal.cache.FileBased{kind}",
             # A directory each: clearing or culling one cache leaves the others.
             "LOCATION": str(CACHE_DIR / prefix),
             # Files past this are culled, expired ones first (portal/cache.py):
@@ -193,8 +193,9 @@ def _cache(prefix, timeout=300):
 CACHES = {
     "default": _cache("portal"),
     PAGE_CACHE_ALIAS: _cache("pages", PAGE_CACHE_SECONDS),
-    # Wagtail looks renditions up here before asking the database.
-    "renditions": _cache("renditions", 60 * 60 * 24 * 7),
+    # Wagtail looks renditions up here before asking the database; what it found
+    # here is not written back (portal/cache.py).
+    "renditions": _cache("renditions", 60 * 60 * 24 * 7, "RenditionCache"),
 }
 if REDIS_URL:
     # Sessions live in the database and are read through Redis; without Redis,

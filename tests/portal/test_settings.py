@@ -166,8 +166,10 @@ def test_with_redis_every_cache_and_the_sessions_are_shared():
 
     caches = values["CACHES"]
     assert set(caches) == {"default", "pages", "renditions"}
-    assert {cache["BACKEND"] for cache in caches.values()} == {
-        "portal.cache.RedisCache"
+    assert {alias: cache["BACKEND"] for alias, cache in caches.items()} == {
+        "default": "portal.cache.RedisCache",
+        "pages": "portal.cache.RedisCache",
+        "renditions": "portal.cache.RedisRenditionCache",
     }
     assert {cache["LOCATION"] for cache in caches.values()} == {
         "redis://cache.internal:6379/2"
@@ -201,8 +203,10 @@ def test_without_redis_every_process_on_the_machine_shares_files():
     )
 
     caches = values["CACHES"]
-    assert {cache["BACKEND"] for cache in caches.values()} == {
-        "portal.cache.FileBasedCache"
+    assert {alias: cache["BACKEND"] for alias, cache in caches.items()} == {
+        "default": "portal.cache.FileBasedCache",
+        "pages": "portal.cache.FileBasedCache",
+        "renditions": "portal.cache.FileBasedRenditionCache",
     }
     # A directory each, relative to the project whichever directory cron or
     # gunicorn starts in.
