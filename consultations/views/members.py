@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import get_template
 from django.template.response import TemplateResponse
@@ -526,7 +526,9 @@ def take_stance(request, page, recommendation_id):
         get_language(),
     )
     messages.success(request, _("Your stance is saved."), extra_tags="stance")
-    return redirect(_recommendation_url(request, page, recommendation, "stance"))
+    return HttpResponseRedirect(
+        _recommendation_url(request, page, recommendation, "stance")
+    )
 
 
 @refusals
@@ -544,7 +546,9 @@ def confirm_stance(request, page, recommendation_id):
     messages.success(
         request, _("Your stance now applies to the new wording."), extra_tags="stance"
     )
-    return redirect(_recommendation_url(request, page, recommendation, "stance"))
+    return HttpResponseRedirect(
+        _recommendation_url(request, page, recommendation, "stance")
+    )
 
 
 @refusals
@@ -598,7 +602,9 @@ def post_comment(request, page):
     anchor = f"comment-{comment.pk}"
     messages.success(request, _("Your comment is published."), extra_tags=anchor)
     if recommendation:
-        return redirect(_recommendation_url(request, page, recommendation, anchor))
+        return HttpResponseRedirect(
+            _recommendation_url(request, page, recommendation, anchor)
+        )
     return redirect(f"{_page_url(request, page)}#{anchor}")
 
 
@@ -675,7 +681,7 @@ def edit_comment(request, page, comment_id):
                 _("Your comment is updated; its earlier text is kept."),
                 extra_tags=f"comment-{comment.pk}",
             )
-            return redirect(_comment_url(request, page, comment))
+            return HttpResponseRedirect(_comment_url(request, page, comment))
         status = 400
     return TemplateResponse(
         request,
@@ -699,7 +705,7 @@ def withdraw_comment(request, page, comment_id):
         _("Your comment is withdrawn. Replies to it stay readable."),
         extra_tags=f"comment-{comment.pk}",
     )
-    return redirect(_comment_url(request, page, comment))
+    return HttpResponseRedirect(_comment_url(request, page, comment))
 
 
 @refusals
@@ -723,7 +729,7 @@ def report_comment(request, page, comment_id):
                 _("Thank you. The moderators will look at this comment."),
                 extra_tags=f"comment-{comment.pk}",
             )
-            return redirect(_comment_url(request, page, comment))
+            return HttpResponseRedirect(_comment_url(request, page, comment))
         status = 400
     return TemplateResponse(
         request,
