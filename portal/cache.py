@@ -48,7 +48,7 @@ import os
 import pickle
 import time
 import zlib
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import partial
 from urllib.parse import urlencode
 
@@ -524,13 +524,13 @@ class _RenditionsFoundStayPut:
     def get(self, key, default=None, version=None):
         found = super().get(key, default, version)
         if found is not default:
-            found._from_cache = True
+            _mark_read(found)
         return found
 
     def get_many(self, keys, version=None):
         found = super().get_many(keys, version)
         for rendition in found.values():
-            rendition._from_cache = True
+            _mark_read(rendition)
         return found
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
@@ -544,6 +544,11 @@ class _RenditionsFoundStayPut:
             if not getattr(value, "_from_cache", False)
         }
         return super().set_many(unread, timeout, version) if unread else []
+
+
+def _mark_read(value):
+    with suppress(AttributeError):  # a value that takes no attribute (not Wagtail's)
+        value._from_cache = True
 
 
 class RedisRenditionCache(_RenditionsFoundStayPut, RedisCache):

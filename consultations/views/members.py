@@ -605,7 +605,7 @@ def post_comment(request, page):
         return HttpResponseRedirect(
             _recommendation_url(request, page, recommendation, anchor)
         )
-    return redirect(f"{_page_url(request, page)}#{anchor}")
+    return HttpResponseRedirect(f"{_page_url(request, page)}#{anchor}")
 
 
 def _older_version_seen(record, recommendation, form):
@@ -768,7 +768,7 @@ def answer_poll(request, page, question_id):
     services.answer_poll(request.user, question, choices, get_language())
     anchor = f"poll-{question.pk}"
     messages.success(request, _("Your answer is saved."), extra_tags=anchor)
-    return redirect(f"{_page_url(request, page)}#{anchor}")
+    return HttpResponseRedirect(f"{_page_url(request, page)}#{anchor}")
 
 
 @login_required

@@ -1,24 +1,61 @@
+import select
+
 from django.db.backends.postgresql.base import DatabaseWrapper as PostgreSQLWrapper
-from psycopg import Error, pq
+from django.db.utils import DatabaseErrorWrapper
+from django.utils.functional import cached_property
+from psycopg import Error, errors, pq
 
 
 class DatabaseWrapper(PostgreSQLWrapper):
+    # A prepared query the server can no longer run as prepared (a migration changed
+    # the type of a column it reads: "cached plan must not change result type")
+    # fails on every run on this connection; it is replaced instead.
+    stale_prepared_queries = False
+
+    @cached_property
+    def wrap_database_errors(self):
+        return _ErrorWrapper(self)
+
+    def connect(self):
+        super().connect()
+        self.stale_prepared_queries = False
+
     def is_usable(self):
-        """Whether the kept connection still reaches the server, without sending
-        it anything. Django's check (CONN_HEALTH_CHECKS) sends ``SELECT 1`` at the
-        start of every request that reads the database: a round trip, and about a
-        tenth of the Python work of a stance post. A server that restarts or ends
-        the connection (a restart, ``pg_terminate_backend``, an idle timeout) says
-        so and closes the socket; reading what has arrived, which never waits,
-        finds that, and Django then opens a new connection before the request's
-        first query. A server gone without a word (a cable pulled) fails that
-        query instead, as it would fail after a ``SELECT 1`` had passed a moment
-        earlier."""
+        """Whether the kept connection still reaches the server, mostly without
+        sending it anything. Django's check (CONN_HEALTH_CHECKS) sends ``SELECT 1``
+        at the start of every request that reads the database: a round trip, and
+        about a tenth of the Python work of a stance post. Between requests a
+        connection is idle and the server sends nothing unasked, except to say it is
+        ending the connection (a restart, ``pg_terminate_backend``, an idle timeout)
+        or, rarely, a notice; so when nothing has arrived it is usable, and when
+        something has, or the connection is not idle (a result left unread, a failed
+        transaction), ``SELECT 1`` decides. A server gone without a word (a cable
+        pulled) fails the request's first query instead, as it would fail after a
+        ``SELECT 1`` that had passed a moment earlier."""
         connection = self.connection
-        if connection is None or connection.closed or connection.broken:
+        if (
+            connection is None
+            or connection.closed
+            or connection.broken
+            or self.stale_prepared_queries
+        ):
             return False
+        if connection.pgconn.transaction_status != pq.TransactionStatus.IDLE:
+            return super().is_usable()
         try:
-            connection.pgconn.consume_input()
-        except Error:
+            # poll, not select: select fails on descriptors past 1023.
+            waiting = select.poll()
+            waiting.register(connection.pgconn.socket, select.POLLIN)
+            unasked = waiting.poll(0)
+        except (OSError, Error):
             return False
-        return connection.pgconn.status == pq.ConnStatus.OK
+        return super().is_usable() if unasked else True
+
+
+class _ErrorWrapper(DatabaseErrorWrapper):
+    def __exit__(self, exc_type, exc_value, traceback):
+        if isinstance(exc_value, errors.FeatureNotSupported):
+            # SQLSTATE 0A000, which the stale prepared query raises; Django then
+            # asks ``is_usable`` when the request ends.
+            self.wrapper.stale_prepared_queries = True
+        return super().__exit__(exc_type, exc_value, traceback)

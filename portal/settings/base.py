@@ -148,10 +148,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # it again, which halved its share of a page's work (README, "Benchmark").
     # DATABASE_PREPARE_THRESHOLD=off for a pooler that cannot keep prepared
     # statements (PgBouncer before 1.21 in transaction mode).
-    _prepare = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5")
+    _prepare = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5").strip().lower()
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=True,
-        prepare_threshold=None if _prepare == "off" else int(_prepare),
+        prepare_threshold=None if _prepare in {"off", "none", ""} else int(_prepare),
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -3,6 +3,7 @@ used without a query and not written back; a new one is written once. With Redis
 and with the files a deployment without Redis keeps."""
 
 import os
+import uuid
 
 import pytest
 from django.conf import settings
@@ -23,7 +24,11 @@ def renditions_cache(request, tmp_path, monkeypatch):
             "SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/14"
         )
         stored = portal_cache.RedisCache
-        cache = portal_cache.RedisRenditionCache(url, {"KEY_PREFIX": "renditions-test"})
+        # A prefix of its own, and only its own keys deleted: the database may be
+        # the suite's or the scale-out servers' (no FLUSHDB under them).
+        cache = portal_cache.RedisRenditionCache(
+            url, {"KEY_PREFIX": f"renditions-test-{uuid.uuid4().hex}"}
+        )
     else:
         stored = portal_cache.FileBasedCache
         cache = portal_cache.FileBasedRenditionCache(str(tmp_path), {})
@@ -42,9 +47,8 @@ def renditions_cache(request, tmp_path, monkeypatch):
     recorded("set")
     recorded("set_many")
     monkeypatch.setattr(get_image_model().get_rendition_model(), "cache_backend", cache)
-    cache.clear()
     yield cache, written
-    cache.clear()
+    cache.delete_many(set(written))
 
 
 def fresh(image):
