@@ -8,30 +8,45 @@ posts are all of that kind: reading the groups with the user, in one query
 instead of two, spares them a round trip on every request.
 """
 
+from functools import cache
+
 from axes.backends import AxesBackend
 from django.contrib.auth import backends, get_user_model
 from django.contrib.auth.models import Group
+from django.db import DEFAULT_DB_ALIAS
+
+from portal.queries import CompiledRead
+
+
+@cache
+def _user_with_groups_read():
+    User = get_user_model()
+    user_fields = [field.attname for field in User._meta.concrete_fields]
+    group_fields = [field.attname for field in Group._meta.concrete_fields]
+    read = CompiledRead(
+        lambda user_id: User._default_manager.filter(pk=user_id).values_list(
+            *user_fields, *(f"groups__{name}" for name in group_fields)
+        ),
+        fields=[User._meta.pk],
+        stand_ins=[1],
+    )
+    return read, user_fields, group_fields
 
 
 def user_with_groups(user_id):
     """The user with this id, their groups already fetched (as
-    ``prefetch_related("groups")`` leaves them), in one query; None if there is no
-    such user. A left join: a user in no group is still one row."""
+    ``prefetch_related("groups")`` leaves them), in one query whose SQL is built
+    once (portal/queries.py); None if there is no such user. A left join: a user in
+    no group is still one row."""
     User = get_user_model()
-    user_fields = [field.attname for field in User._meta.concrete_fields]
-    group_fields = [field.attname for field in Group._meta.concrete_fields]
-    queryset = User._default_manager.filter(pk=user_id)
-    rows = list(
-        queryset.values_list(
-            *user_fields, *(f"groups__{name}" for name in group_fields)
-        )
-    )
+    read, user_fields, group_fields = _user_with_groups_read()
+    rows = read.rows(user_id)
     if not rows:
         return None
     split = len(user_fields)
-    user = User.from_db(queryset.db, user_fields, rows[0][:split])
+    user = User.from_db(DEFAULT_DB_ALIAS, user_fields, rows[0][:split])
     groups = [
-        Group.from_db(queryset.db, group_fields, row[split:])
+        Group.from_db(DEFAULT_DB_ALIAS, group_fields, row[split:])
         for row in rows
         if row[split] is not None
     ]

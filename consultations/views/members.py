@@ -3,12 +3,15 @@ consultation is open to). Each reads the request, asks the page's
 ``ConsultationAccess`` at the door, calls one service and redirects to the right
 anchor, or renders the page again with the errors (status 400)."""
 
+import functools
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, transaction
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import get_template
@@ -30,6 +33,7 @@ from consultations.forms import (
 )
 from consultations.models import (
     Comment,
+    Consultation,
     MemberProfile,
     PollQuestion,
     Recommendation,
@@ -39,6 +43,7 @@ from consultations.models import (
 from consultations.views.refusals import refusals
 from portal.cache import current_stamps, page_stamp_key
 from portal.languages import localized
+from portal.queries import CompiledRead
 from portal.templatetags.portal_tags import fragment_cache
 
 COMMENTS_PER_PAGE = 20
@@ -468,19 +473,47 @@ def _open_recommendation(record, recommendation_id, recommendation=None):
     return recommendation
 
 
+@functools.cache
+def _recommendation_with_consultation_read():
+    recommendation_fields = [f.attname for f in Recommendation._meta.concrete_fields]
+    consultation_fields = [f.attname for f in Consultation._meta.concrete_fields]
+    read = CompiledRead(
+        lambda pk, key: (
+            Recommendation.objects.filter(pk=pk, consultation__key=key)
+            .order_by()
+            .values_list(
+                *recommendation_fields,
+                *(f"consultation__{name}" for name in consultation_fields),
+            )
+        ),
+        fields=[Recommendation._meta.pk, Consultation._meta.get_field("key")],
+        stand_ins=[1, uuid.UUID(int=1)],
+    )
+    return read, recommendation_fields, consultation_fields
+
+
 def _fetch_with_record(page, recommendation_id):
     """Read the recommendation and its consultation together, the consultation
     becoming the page's record: a stance post, the busiest post, then costs one
-    query fewer. Anything not found is left to the usual checks."""
+    query fewer, and its SQL is built once (portal/queries.py). Anything not found
+    is left to the usual checks."""
     if "record" in page.__dict__:
         return None
-    found = (
-        Recommendation.objects.select_related("consultation")
-        .filter(pk=recommendation_id, consultation__key=page.translation_key)
-        .first()
+    read, recommendation_fields, consultation_fields = (
+        _recommendation_with_consultation_read()
     )
-    if found is not None:
-        page.record = found.consultation
+    rows = read.rows(recommendation_id, page.translation_key)
+    if not rows:
+        return None
+    split = len(recommendation_fields)
+    found = Recommendation.from_db(
+        DEFAULT_DB_ALIAS, recommendation_fields, rows[0][:split]
+    )
+    consultation = Consultation.from_db(
+        DEFAULT_DB_ALIAS, consultation_fields, rows[0][split:]
+    )
+    Recommendation.consultation.field.set_cached_value(found, consultation)
+    page.record = consultation
     return found
 
 
