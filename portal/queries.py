@@ -11,6 +11,7 @@ would apply."""
 from functools import cached_property
 
 from django.db import connections
+from django.db.models import IntegerField
 
 
 class CompiledRead:
@@ -43,32 +44,55 @@ class CompiledRead:
                 range(len(stand_ins))
             ):
                 raise ValueError(f"{sql!r} takes {params!r}, not {stand_ins!r}")
-            converters = compiler.get_converters(
-                [expression for expression, _sql, _alias in compiler.select]
-            )
-            compiled = (sql, order, list(converters.items()))
+            if compiler.has_extra_select or compiler.col_count != len(compiler.select):
+                raise ValueError(f"{sql!r} selects more than its values")
+            columns = [expression for expression, _sql, _alias in compiler.select]
+            compiled = (sql, order, columns)
             self._compiled[using] = compiled
         return compiled
 
     def _prepared(self, connection, values):
-        return [
-            field.get_db_prep_value(field.get_prep_value(value), connection, True)
-            for field, value in zip(self.fields, values, strict=True)
-        ]
+        """The values as the lookups prepare them; None when one is an integer the
+        column cannot hold, for which Django finds nothing without asking the
+        database (SQLite would refuse it)."""
+        prepared = []
+        for field, value in zip(self.fields, values, strict=True):
+            value = field.get_prep_value(value)
+            if isinstance(field, IntegerField) and value is not None:
+                low, high = connection.ops.integer_field_range(
+                    field.get_internal_type()
+                )
+                if (low is not None and value < low) or (
+                    high is not None and value > high
+                ):
+                    return None
+            prepared.append(field.get_db_prep_value(value, connection, True))
+        return prepared
 
     def rows(self, *values, using="default"):
-        sql, order, converters = self._for(using)
+        sql, order, columns = self._for(using)
         connection = connections[using]
         prepared = self._prepared(connection, values)
+        if prepared is None:
+            return []
         with connection.cursor() as cursor:
             cursor.execute(sql, [prepared[index] for index in order])
             rows = cursor.fetchall()
+        # This thread's connection's converters, as Django's compiler finds them.
+        converters = [
+            (position, functions, expression)
+            for position, expression in enumerate(columns)
+            if (
+                functions := connection.ops.get_db_converters(expression)
+                + expression.get_db_converters(connection)
+            )
+        ]
         if not converters:
             return rows
         converted = []
         for row in rows:
             row = list(row)
-            for position, (functions, expression) in converters:
+            for position, functions, expression in converters:
                 value = row[position]
                 for function in functions:
                     value = function(value, expression, connection)

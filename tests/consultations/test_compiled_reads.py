@@ -11,8 +11,10 @@ from consultations.views.members import _fetch_with_record
 
 
 def field_values(instance):
+    """Each field's type and value: 1 is not True here, nor a str a UUID."""
     return {
-        f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields
+        f.attname: (type(value := getattr(instance, f.attname)), value)
+        for f in instance._meta.concrete_fields
     }
 
 
@@ -43,3 +45,10 @@ def test_a_recommendation_of_another_consultation_is_not_found(
     consultation_page.translation_key = uuid.uuid4()
 
     assert _fetch_with_record(consultation_page, recommendation.pk) is None
+
+
+@pytest.mark.django_db
+def test_an_id_no_column_can_hold_finds_nothing(consultation_page, recommendation):
+    del consultation_page.record
+
+    assert _fetch_with_record(consultation_page, 10**20) is None

@@ -11,8 +11,10 @@ from portal.queries import CompiledRead
 
 
 def field_values(instance):
+    """Each field's type and value: 1 is not True here."""
     return {
-        f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields
+        f.attname: (type(value := getattr(instance, f.attname)), value)
+        for f in instance._meta.concrete_fields
     }
 
 
