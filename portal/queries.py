@@ -8,8 +8,6 @@ values, and then sends the same SQL with each run's values, prepared by the
 fields they are compared with, and reads the rows with the converters Django
 would apply."""
 
-from functools import cached_property
-
 from django.db import connections
 from django.db.models import IntegerField
 
@@ -24,10 +22,7 @@ class CompiledRead:
         self.build = build
         self.fields = fields
         self.stand_ins = stand_ins
-
-    @cached_property
-    def _compiled(self):
-        return {}
+        self._compiled = {}  # (sql, where each value goes, columns) by database alias
 
     def _for(self, using):
         compiled = self._compiled.get(using)
