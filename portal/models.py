@@ -5,6 +5,8 @@ with wagtail-localize like pages. The site settings hold what is the same in eve
 language (addresses, links, the funder's logo).
 """
 
+from functools import cache
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,9 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 
 from portal.blocks import LinkBlock, SocialLinkBlock
+from portal.queries import CompiledRead
 
 
 class PortalPageMixin:
@@ -59,16 +62,25 @@ class OnePerLanguageMixin:
     @classmethod
     def for_language(cls, language_code):
         """This language's one, else the default language's, else None."""
+        codes = sorted({language_code, settings.LANGUAGE_CODE})
         by_language = {}
-        for item in (
-            cls.objects.filter(
-                locale__language_code__in={language_code, settings.LANGUAGE_CODE}
-            )
-            .select_related("locale")
-            .order_by("pk")
-        ):
+        for item in _in_languages_read(cls, len(codes)).queryset(*codes):
             by_language.setdefault(item.locale.language_code, item)
         return by_language.get(language_code) or by_language.get(settings.LANGUAGE_CODE)
+
+
+@cache
+def _in_languages_read(model, count):
+    """A model's items in some languages, in one query whose SQL is built once."""
+    return CompiledRead(
+        lambda *codes: (
+            model.objects.filter(locale__language_code__in=codes)
+            .select_related("locale")
+            .order_by("pk")
+        ),
+        fields=[Locale._meta.get_field("language_code")] * count,
+        stand_ins=[f"l{n}" for n in range(count)],
+    )
 
 
 class MainMenu(OnePerLanguageMixin, TranslatableMixin, models.Model):

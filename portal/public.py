@@ -1,8 +1,12 @@
 """Which pages everyone may see."""
 
+from functools import lru_cache
+
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Length, Substr
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
+
+from portal.queries import CompiledRead
 
 
 def view_restrictions_of(page):
@@ -54,21 +58,11 @@ def public(pages):
 def with_translations(page_ids, language_code):
     """{chosen page id: (the chosen page, its version in this language or None)}
     in one query, whatever their state; each page carries ``is_restricted``."""
-    page_ids = {pk for pk in page_ids if pk}
+    page_ids = sorted({pk for pk in page_ids if pk})
     if not page_ids:
         return {}
     candidates = list(
-        Page.objects.filter(
-            Q(pk__in=page_ids)
-            | Q(
-                translation_key__in=Page.objects.filter(pk__in=page_ids).values(
-                    "translation_key"
-                ),
-                locale__language_code=language_code,
-            )
-        )
-        .annotate(is_restricted=restricted())
-        .select_related("locale")
+        _with_translations_read(len(page_ids)).queryset(language_code, *page_ids)
     )
     in_language = {
         page.translation_key: page
@@ -80,6 +74,29 @@ def with_translations(page_ids, language_code):
         for page in candidates
         if page.pk in page_ids
     }
+
+
+@lru_cache(maxsize=64)
+def _with_translations_read(count):
+    """``with_translations``'s query for so many pages, its SQL built once (for
+    the counts lists and menus have: kept for 64 of them)."""
+    return CompiledRead(
+        lambda language_code, *page_ids: (
+            Page.objects.filter(
+                Q(pk__in=page_ids)
+                | Q(
+                    translation_key__in=Page.objects.filter(pk__in=page_ids).values(
+                        "translation_key"
+                    ),
+                    locale__language_code=language_code,
+                )
+            )
+            .annotate(is_restricted=restricted())
+            .select_related("locale")
+        ),
+        fields=[Locale._meta.get_field("language_code"), *[Page._meta.pk] * count],
+        stand_ins=["xx", *range(1, count + 1)],
+    )
 
 
 def is_shown(page):

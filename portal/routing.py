@@ -23,7 +23,9 @@ restrictions start a new generation when saved (portal/cache.py, WATCHED_MODELS)
 
 import hashlib
 import pickle
+import uuid
 from copy import copy
+from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost, ObjectDoesNotExist
@@ -33,7 +35,7 @@ from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.models.sites import (
     MATCH_DEFAULT,
     MATCH_HOSTNAME,
@@ -50,6 +52,7 @@ from portal.cache import (
     request_generation,
 )
 from portal.public import under_view_restrictions, view_restrictions_of
+from portal.queries import CompiledRead
 
 # What unpickling a kept object raises when its class has since moved or changed,
 # or its model was removed (apps.get_model's LookupError).
@@ -190,14 +193,7 @@ def _site_for(request):
         port = int(request.get_port())  # a string, which Wagtail's query compares
     except ValueError:  # as a number
         port = None
-    candidates = list(
-        Site.objects.filter(Q(hostname=hostname) | Q(is_default_site=True))
-        .select_related(
-            "root_page",
-            *[f"sitesettings__{name}" for name in SiteSettings.select_related],
-        )
-        .order_by("pk")
-    )
+    candidates = list(_sites_read().queryset(hostname))
     # Ranked here, not with Wagtail's CASE in the query: building that costs more
     # than the query itself.
     for site in candidates:
@@ -221,6 +217,24 @@ def _site_for(request):
     site_settings._request = request
     setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
     return site
+
+
+@cache
+def _sites_read():
+    from portal.models import SiteSettings
+
+    return CompiledRead(
+        lambda hostname: (
+            Site.objects.filter(Q(hostname=hostname) | Q(is_default_site=True))
+            .select_related(
+                "root_page",
+                *[f"sitesettings__{name}" for name in SiteSettings.select_related],
+            )
+            .order_by("pk")
+        ),
+        fields=[Site._meta.get_field("hostname")],
+        stand_ins=["stand-in.invalid"],
+    )
 
 
 def _match(site, hostname, port):
@@ -248,17 +262,15 @@ def find_route(request, site, components):
     except LookupError:
         language = None  # Wagtail's ``localized`` then keeps the site's root page
     site_root = site.root_page  # read with the site (find_site)
-    roots = Q(pk=site_root.pk) | Q(
-        translation_key=site_root.translation_key, locale__language_code=language
-    )
     # The pages whose slug is a part of the address: the way down is among them,
     # told apart below by their place in the tree. A tree is no deeper than its
     # paths allow; the rest of a longer address is for a routable page's views.
     levels = components[:MOST_LEVELS]
+    slugs = sorted(set(levels))
     pages = list(
-        Page.objects.filter(roots | Q(slug__in=set(levels)))
-        .select_related("locale")
-        .order_by("depth")
+        _way_read(len(slugs)).queryset(
+            site_root.pk, site_root.translation_key, language, *slugs
+        )
     )
     stored_root = next((page for page in pages if page.pk == site_root.pk), None)
     if stored_root is None:
@@ -309,6 +321,30 @@ def find_route(request, site, components):
         return None
 
 
+@cache
+def _way_read(slug_count):
+    """The site's root page, its version in a language, and the pages with these
+    slugs (as many as an address has different parts)."""
+    return CompiledRead(
+        lambda root, key, language, *slugs: (
+            Page.objects.filter(
+                Q(pk=root)
+                | Q(translation_key=key, locale__language_code=language)
+                | Q(slug__in=slugs)
+            )
+            .select_related("locale")
+            .order_by("depth")
+        ),
+        fields=[
+            Page._meta.pk,
+            Page._meta.get_field("translation_key"),
+            Locale._meta.get_field("language_code"),
+            *[Page._meta.get_field("slug")] * slug_count,
+        ],
+        stand_ins=[1, uuid.UUID(int=1), "xx", *(f"s{n}" for n in range(slug_count))],
+    )
+
+
 def _specific(page):
     """The page as its own type, read with what every template of it asks for:
     what its type names in ``select_related_when_served`` (the image of its link
@@ -319,17 +355,26 @@ def _specific(page):
     model = page.specific_class
     if model is None or model is Page:
         return page
-    versions = (
-        model._default_manager.filter(translation_key=page.translation_key)
-        .annotate(under_view_restrictions=under_view_restrictions())
-        .select_related("locale", *getattr(model, "select_related_when_served", ()))
-    )
+    versions = _versions_read(model).queryset(page.translation_key)
     by_pk = {version.pk: version for version in versions}
     if page.pk not in by_pk:
         raise model.DoesNotExist  # deleted since its address was looked up
     found = by_pk[page.pk]
     found._live_translations = [version for version in by_pk.values() if version.live]
     return found
+
+
+@cache
+def _versions_read(model):
+    return CompiledRead(
+        lambda key: (
+            model._default_manager.filter(translation_key=key)
+            .annotate(under_view_restrictions=under_view_restrictions())
+            .select_related("locale", *getattr(model, "select_related_when_served", ()))
+        ),
+        fields=[Page._meta.get_field("translation_key")],
+        stand_ins=[uuid.UUID(int=1)],
+    )
 
 
 def live_translations(page):
