@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
@@ -32,6 +33,7 @@ from consultations.models import (
 )
 from consultations.models.participation import NotificationKind
 from consultations.models.records import ConsultationTeamMember, Phase
+from portal.queries import CompiledRead
 
 
 class RateLimited(Exception):
@@ -651,13 +653,45 @@ def team_stances(consultation):
             (member.user_id, set(member.responded_to))
             for member in consultation.team_members.all()
         ]
-    member_ids = list(consultation.team().values_list("pk", flat=True))
+    if consultation.participant_group_id is None:
+        return []
+    # The group's active members (``Consultation.team``), and their stances in
+    # this consultation.
+    reads = _team_reads()
+    group_id = consultation.participant_group_id
+    member_ids = [pk for (pk,) in reads["members"].rows(group_id)]
     responded = defaultdict(set)
-    for member_id, recommendation_id in Stance.objects.filter(
-        recommendation__consultation=consultation, member__in=member_ids
-    ).values_list("member", "recommendation"):
+    for member_id, recommendation_id in reads["stances"].rows(
+        group_id, consultation.pk
+    ):
         responded[member_id].add(recommendation_id)
     return [(member_id, responded[member_id]) for member_id in member_ids]
+
+
+@cache
+def _team_reads():
+    """The reads of ``team_stances``, their SQL built once: a member's every
+    view of a consultation counts the team."""
+    User = get_user_model()
+    group = Group._meta.pk
+    return {
+        "members": CompiledRead(
+            lambda group_id: User.objects.filter(
+                is_active=True, groups=group_id
+            ).values_list("pk"),
+            fields=[group],
+            stand_ins=[1],
+        ),
+        "stances": CompiledRead(
+            lambda group_id, consultation_id: Stance.objects.filter(
+                recommendation__consultation=consultation_id,
+                member__is_active=True,
+                member__groups=group_id,
+            ).values_list("member", "recommendation"),
+            fields=[group, Consultation._meta.pk],
+            stand_ins=[1, 2],
+        ),
+    }
 
 
 def team_progress(consultation, recommendation=None):

@@ -1,3 +1,6 @@
+import uuid
+from functools import cache
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -24,6 +27,7 @@ from consultations.models.snippets import Institution, PolicyArea
 from portal.groups import MIGRANT_TEAM
 from portal.languages import localized_by_pk
 from portal.public import public
+from portal.queries import CompiledRead
 from portal.widgets import NativeDateTimeInput
 
 
@@ -37,6 +41,21 @@ class AttachedRoutesMixin(RoutablePageMixin):
     @classmethod
     def get_subpage_urls(cls):
         return cls.subpage_urls
+
+
+@cache
+def _record_read():
+    """A consultation page's record with its source language, its SQL built once:
+    every request to the page and its routes reads it."""
+    return CompiledRead(
+        lambda key: (
+            Consultation.objects.select_related("source_locale")
+            .filter(key=key)
+            .order_by("pk")[:1]
+        ),
+        fields=[Consultation._meta.get_field("key")],
+        stand_ins=[uuid.UUID(int=1)],
+    )
 
 
 def default_participant_group():
@@ -177,11 +196,7 @@ class ConsultationPage(AttachedRoutesMixin, Page):
     @cached_property
     def record(self):
         """The lasting record people's words point at; None until first published."""
-        return (
-            Consultation.objects.select_related("source_locale")
-            .filter(key=self.translation_key)
-            .first()
-        )
+        return next(iter(_record_read().queryset(self.translation_key)), None)
 
     @cached_property
     def shown_snippets(self):

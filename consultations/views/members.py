@@ -177,7 +177,33 @@ def _needs_display_name(access):
     """A member's first comment also chooses the name shown with it."""
     if not access.is_member or access.is_editor:
         return False
-    return not MemberProfile.objects.filter(user=access.user).exists()
+    return not _display_name_read().rows(access.user.pk)
+
+
+@functools.cache
+def _display_name_read():
+    return CompiledRead(
+        lambda user_id: MemberProfile.objects.filter(user=user_id).values_list("pk")[
+            :1
+        ],
+        fields=[MemberProfile._meta.get_field("user").target_field],
+        stand_ins=[1],
+    )
+
+
+@functools.cache
+def _own_stances_read():
+    """A member's stances in a consultation: on every view of its page."""
+    return CompiledRead(
+        lambda member_id, consultation_id: Stance.objects.filter(
+            member=member_id, recommendation__consultation=consultation_id
+        ),
+        fields=[
+            Stance._meta.get_field("member").target_field,
+            Recommendation._meta.get_field("consultation").target_field,
+        ],
+        stand_ins=[1, 2],
+    )
 
 
 def _base_context(request, page, access):
@@ -209,9 +235,7 @@ def overview(request, page, comment_form=None, poll_forms=None, status=200):
     if user.is_authenticated:
         mine = {
             s.recommendation_id: s
-            for s in Stance.objects.filter(
-                member=user, recommendation__consultation=record
-            )
+            for s in _own_stances_read().queryset(user.pk, record.pk)
         }
     items = []
     for card in _cards(request, page, record):

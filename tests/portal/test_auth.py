@@ -99,3 +99,41 @@ def test_sessions_from_before_the_new_backends_stay_logged_in(
     assert engine.SessionStore(before.session_key)[BACKEND_SESSION_KEY] == (
         "django.contrib.auth.backends.ModelBackend"
     )
+
+
+def test_permissions_are_those_djangos_backend_finds():
+    from django.contrib.auth.backends import ModelBackend as DjangosBackend
+    from django.contrib.auth.models import Permission
+
+    from portal.auth import ModelBackend
+
+    member = MemberFactory()
+    own = Permission.objects.get(codename="add_group")
+    through_group = Permission.objects.get(codename="change_group")
+    group = Group.objects.create(name="Permission holders")
+    group.permissions.add(through_group)
+    member.user_permissions.add(own)
+    member.groups.add(group)
+    outsider = UserFactory()
+
+    for person in (member, outsider):
+        ours, djangos = (
+            (
+                backend.get_user_permissions(fresh),
+                backend.get_group_permissions(fresh),
+                backend.get_all_permissions(fresh),
+            )
+            for backend, fresh in (
+                (ModelBackend(), type(person).objects.get(pk=person.pk)),
+                (DjangosBackend(), type(person).objects.get(pk=person.pk)),
+            )
+        )
+        assert ours == djangos
+    assert ours[2] == set()  # the outsider's
+    member = type(member).objects.get(pk=member.pk)
+    assert ModelBackend().get_all_permissions(member) == {
+        "auth.add_group",
+        "auth.change_group",
+    }
+    member.is_active = False
+    assert ModelBackend().get_all_permissions(member) == set()
