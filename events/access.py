@@ -53,16 +53,32 @@ def require_view(request, page):
         raise PermissionDenied(TEAM_ONLY)
 
 
+# What an editor sees of the events (``viewer``).
+EVERYTHING = None
+
+
+def viewer(user):
+    """All that decides which events a person sees (``events_seen_by``): EVERYTHING
+    for an editor, else the ids of their teams, sorted (none for the public)."""
+    if is_editor(user):
+        return EVERYTHING
+    return tuple(sorted(_team_ids(user)))
+
+
+def events_seen_by(seen, prefix=""):
+    """A ``Q`` on event pages (through ``prefix``) for what ``viewer`` gave."""
+    if seen is EVERYTHING:
+        return Q()
+    everyone = Q(**{f"{prefix}team__isnull": True})
+    if not seen:
+        return everyone
+    return everyone | Q(**{f"{prefix}team__in": seen})
+
+
 def visible_events(user, prefix=""):
     """A ``Q`` on event pages (through ``prefix``) this person may see: the
     database form of ``can_view``."""
-    if is_editor(user):
-        return Q()
-    everyone = Q(**{f"{prefix}team__isnull": True})
-    teams = _team_ids(user)
-    if not teams:
-        return everyone
-    return everyone | Q(**{f"{prefix}team__in": teams})
+    return events_seen_by(viewer(user), prefix)
 
 
 def team_pages(user):

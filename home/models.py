@@ -1,3 +1,6 @@
+import uuid
+from functools import lru_cache
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -31,6 +34,7 @@ from portal.cache import query_read
 from portal.languages import by_translation_key, in_language_or_default
 from portal.models import PortalPageMixin, rich_text_summary
 from portal.public import public
+from portal.queries import CompiledRead
 
 
 def with_hero_images(pages):
@@ -463,14 +467,9 @@ class CampaignPage(PortalPageMixin, Page):
         translations pointing at the source language's campaigns. One not
         translated yet is shown in the default language (its card says so).
         """
-        campaigns = (
-            public(CampaignPage.objects.live())
-            .exclude(translation_key=self.translation_key)
-            .order_by("-start_date", "-pk")
-        )
-        others = campaigns.filter(locale_id=self.locale_id)
         chosen_ids = [related.campaign_id for related in self.related_campaigns.all()]
         if chosen_ids:
+            campaigns = _other_campaigns(self.translation_key)
             chosen_keys = CampaignPage.objects.filter(pk__in=chosen_ids).values(
                 "translation_key"
             )
@@ -478,10 +477,14 @@ class CampaignPage(PortalPageMixin, Page):
                 campaigns.filter(translation_key__in=chosen_keys),
                 self.locale.language_code,
             )
-        else:
-            topic_keys = [topic.translation_key for topic in self.localized_topics]
-            related = others.filter(topics__translation_key__in=topic_keys).distinct()
-        return list(with_hero_images(related)[: self.related_limit])
+            return list(with_hero_images(related)[: self.related_limit])
+        # The latest in this language on the same topics: every campaign page's
+        # read, its SQL built once (for each number of topics).
+        topic_keys = sorted({topic.translation_key for topic in self.localized_topics})
+        if not topic_keys:
+            return []
+        read = _on_the_same_topics_read(len(topic_keys), self.related_limit)
+        return list(read.queryset(self.translation_key, self.locale_id, *topic_keys))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -489,6 +492,36 @@ class CampaignPage(PortalPageMixin, Page):
         context["campaign_index"] = self.get_parent()
         context["related_campaigns"] = self.get_related_campaigns()
         return context
+
+
+def _other_campaigns(translation_key):
+    """Live public campaigns but this one (in any language), the latest first."""
+    return (
+        public(CampaignPage.objects.live())
+        .exclude(translation_key=translation_key)
+        .order_by("-start_date", "-pk")
+    )
+
+
+@lru_cache(maxsize=16)
+def _on_the_same_topics_read(topic_count, limit):
+    return CompiledRead(
+        lambda key, locale_id, *topic_keys: with_hero_images(
+            _other_campaigns(key)
+            .filter(locale_id=locale_id, topics__translation_key__in=topic_keys)
+            .distinct()
+        )[:limit],
+        fields=[
+            Page._meta.get_field("translation_key"),
+            Page._meta.get_field("locale").target_field,
+            *[CampaignTopic._meta.get_field("translation_key")] * topic_count,
+        ],
+        stand_ins=[
+            uuid.UUID(int=1),
+            1,
+            *(uuid.UUID(int=n) for n in range(2, 2 + topic_count)),
+        ],
+    )
 
 
 class RelatedCampaign(Orderable):

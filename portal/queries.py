@@ -9,6 +9,7 @@ fields they are compared with; the rows become what Django's own iteration makes
 of them (model instances with what they were read with, or ``values_list``
 rows), with the converters of the connection in use."""
 
+import datetime
 import uuid
 from copy import copy
 from functools import partial
@@ -22,7 +23,7 @@ class CompiledRead:
     whatever the values, which it takes as parameters (in whatever order and as
     often as the SQL takes them); any other parameter is fixed. ``fields`` are the
     fields the values are compared with, and ``stand_ins`` one valid value for
-    each (an integer, a string or a UUID), all different once prepared.
+    each (an integer, a string, a UUID or a datetime), all different once prepared.
 
     A read with a None among its values, or an integer its column cannot hold, is
     left to Django: its SQL is not of that shape (``IS NULL``), or there is none."""
@@ -142,10 +143,14 @@ def _same(a, b):
 
 def _other(value):
     """A second stand-in, different from the first."""
-    if isinstance(value, bool) or not isinstance(value, (int, str, uuid.UUID)):
+    if isinstance(value, bool) or not isinstance(
+        value, (int, str, uuid.UUID, datetime.datetime)
+    ):
         raise TypeError(f"No second stand-in for {value!r}")
     if isinstance(value, int):
         return value + 1
+    if isinstance(value, datetime.datetime):
+        return value + datetime.timedelta(seconds=1)
     if isinstance(value, str):
         return value + "-2"
     return uuid.UUID(int=value.int ^ 1)
