@@ -5,12 +5,15 @@ the consultations and recommendations it led to.
 """
 
 from collections import defaultdict
+from functools import cache
 
 from django import template
 from django.db.models import Q
 
+from consultations.models import Consultation
 from portal.languages import choose_versions, reader_language
 from portal.public import public
+from portal.queries import CompiledRead
 from publications.models import PublicationPage, PublicationRecommendation
 
 register = template.Library()
@@ -21,6 +24,19 @@ def publications_citing(consultation=None, recommendation=None, language=None):
     its recommendations) or to this recommendation, in the reader's language
     where translated, newest first: one query when there are none, three when
     there are (``public()`` reads the view restrictions)."""
+    if consultation is not None and recommendation is None:
+        # A consultation page's, on each of its views: the SQL built once.
+        keys = set(_citing_consultation_read().rows(_pk(consultation)))
+    else:
+        keys = set(
+            PublicationPage.objects.filter(
+                _links(consultation, recommendation)
+            ).values_list("translation_key", flat=True)
+        )
+    return _newest_first(_shown(keys, language).values())
+
+
+def _links(consultation, recommendation):
     links = Q(pk__in=[])
     if consultation is not None:
         links |= Q(consultation_links__consultation=consultation) | Q(
@@ -28,10 +44,22 @@ def publications_citing(consultation=None, recommendation=None, language=None):
         )
     if recommendation is not None:
         links |= Q(recommendation_links__recommendation=recommendation)
-    keys = set(
-        PublicationPage.objects.filter(links).values_list("translation_key", flat=True)
+    return links
+
+
+def _pk(instance_or_pk):
+    return getattr(instance_or_pk, "pk", instance_or_pk)
+
+
+@cache
+def _citing_consultation_read():
+    return CompiledRead(
+        lambda consultation_id: PublicationPage.objects.filter(
+            _links(consultation_id, None)
+        ).values_list("translation_key", flat=True),
+        fields=[Consultation._meta.pk],
+        stand_ins=[1],
     )
-    return _newest_first(_shown(keys, language).values())
 
 
 def _shown(keys, language=None):
