@@ -53,8 +53,9 @@ def require_view(request, page):
         raise PermissionDenied(TEAM_ONLY)
 
 
-# What an editor sees of the events (``viewer``).
-EVERYTHING = None
+# What an editor sees of the events (``viewer``): not None, which no caller
+# may pass for "everything" by mistake.
+EVERYTHING = object()
 
 
 def viewer(user):

@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -40,10 +40,14 @@ from portal.queries import CompiledRead
 def with_hero_images(pages):
     """Hero images read with the pages, and all their renditions in one more
     query, however long the list (as ``prefetch_renditions`` reads them)."""
-    renditions = get_image_model().get_rendition_model().objects.all()
     return pages.select_related("hero_image").prefetch_related(
-        Prefetch("hero_image__renditions", queryset=renditions)
+        _renditions_of_hero_images()
     )
+
+
+def _renditions_of_hero_images():
+    renditions = get_image_model().get_rendition_model().objects.all()
+    return Prefetch("hero_image__renditions", queryset=renditions)
 
 
 class HomePage(PortalPageMixin, Page):
@@ -484,7 +488,11 @@ class CampaignPage(PortalPageMixin, Page):
         if not topic_keys:
             return []
         read = _on_the_same_topics_read(len(topic_keys), self.related_limit)
-        return list(read.queryset(self.translation_key, self.locale_id, *topic_keys))
+        related = list(read.queryset(self.translation_key, self.locale_id, *topic_keys))
+        # Their images' renditions with a prefetch of this request's own: the
+        # read built once is shared by every request and thread.
+        prefetch_related_objects(related, _renditions_of_hero_images())
+        return related
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -506,11 +514,12 @@ def _other_campaigns(translation_key):
 @lru_cache(maxsize=16)
 def _on_the_same_topics_read(topic_count, limit):
     return CompiledRead(
-        lambda key, locale_id, *topic_keys: with_hero_images(
+        lambda key, locale_id, *topic_keys: (
             _other_campaigns(key)
             .filter(locale_id=locale_id, topics__translation_key__in=topic_keys)
-            .distinct()
-        )[:limit],
+            .select_related("hero_image")
+            .distinct()[:limit]
+        ),
         fields=[
             Page._meta.get_field("translation_key"),
             Page._meta.get_field("locale").target_field,

@@ -90,6 +90,7 @@ class UserWithGroups:
             from_name not in ("user", "group")
             or obj is not None
             or user_obj.is_anonymous
+            or user_obj.pk is None  # unsaved: Django's code refuses it
             or not user_obj.is_active
             or user_obj.is_superuser
             or hasattr(user_obj, cache_name)

@@ -62,7 +62,9 @@ class OnePerLanguageMixin:
     @classmethod
     def for_language(cls, language_code):
         """This language's one, else the default language's, else None."""
-        codes = sorted({language_code, settings.LANGUAGE_CODE})
+        codes = sorted(
+            {code for code in (language_code, settings.LANGUAGE_CODE) if code}
+        )
         by_language = {}
         for item in _in_languages_read(cls, len(codes)).queryset(*codes):
             by_language.setdefault(item.locale.language_code, item)

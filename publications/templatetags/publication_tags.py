@@ -26,6 +26,8 @@ def publications_citing(consultation=None, recommendation=None, language=None):
     there are (``public()`` reads the view restrictions)."""
     if consultation is not None and recommendation is None:
         # A consultation page's, on each of its views: the SQL built once.
+        if _pk(consultation) is None:
+            return []
         keys = set(_citing_consultation_read().rows(_pk(consultation)))
     else:
         keys = set(

@@ -136,4 +136,31 @@ def test_permissions_are_those_djangos_backend_finds():
         "auth.change_group",
     }
     member.is_active = False
-    assert ModelBackend().get_all_permissions(member) == set()
+    assert ModelBackend().get_user_permissions(member) == set()
+    assert ModelBackend().get_group_permissions(member) == set()
+
+
+def test_an_unsaved_person_gets_no_permission_by_the_backends_reads():
+    from django.contrib.auth.backends import ModelBackend as DjangosBackend
+
+    from portal.auth import ModelBackend
+
+    MemberFactory()  # permissions exist that no one holds directly
+    unsaved = type(MemberFactory()).objects.model(username="not-saved-yet")
+    for backend in (ModelBackend(), DjangosBackend()):
+        with pytest.raises(ValueError):
+            backend.get_user_permissions(unsaved)
+
+
+def test_a_superuser_has_every_permission_as_with_djangos_backend():
+    from django.contrib.auth.backends import ModelBackend as DjangosBackend
+
+    from portal.auth import ModelBackend
+
+    superuser = UserFactory(is_superuser=True)
+    assert ModelBackend().get_all_permissions(superuser) == (
+        DjangosBackend().get_all_permissions(
+            type(superuser).objects.get(pk=superuser.pk)
+        )
+    )
+    assert ModelBackend().has_perm(superuser, "auth.add_group")
