@@ -9,9 +9,10 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in, user_login_failed
 
-        from portal import security
+        from portal import security, speedups
         from portal.cache import connect_invalidation
 
+        speedups.install()
         connect_invalidation()
         user_logged_in.connect(security.log_login, dispatch_uid="portal.security")
         user_login_failed.connect(
