@@ -16,6 +16,10 @@ class Link:
     label_language: str | None = None
 
 
+# What a link reads of its page (``Page.get_url`` needs only ``url_path``).
+LINK_FIELDS = ("title", "url_path", "live")
+
+
 def resolve_links(streams, request, language_code, written_in=()):
     """The links of streams of LinkBlocks, as this reader should see them: a list
     of links for each stream, all looked up together.
@@ -39,7 +43,7 @@ def resolve_links(streams, request, language_code, written_in=()):
     chosen_ids = {
         item["page"] for items in item_lists for item in items if item.get("page")
     }
-    versions = with_translations(chosen_ids, language_code)
+    versions = with_translations(chosen_ids, language_code, only=LINK_FIELDS)
 
     def other(code):
         return code if code != language_code else None

@@ -4,6 +4,7 @@ from functools import lru_cache
 
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models.lookups import GreaterThan
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from portal.queries import CompiledRead
@@ -24,25 +25,60 @@ def view_restrictions_of(page):
     return PageViewRestriction.objects.filter(page_id__in=checked)
 
 
+# A page's ancestors are the pages whose paths begin its own, one step (four
+# characters) at a time: to this depth they are named, so the database finds
+# each by the path's index; a deeper page (none in the portal's tree) is
+# compared with every restricted page's path as well.
+NAMED_ANCESTORS = 8
+
+
+def on_the_way(path):
+    """``Q`` for the pages on the way to the page whose path ``path`` gives (an
+    expression of an outer query), the page itself included. The named paths
+    repeat the page's own past its depth."""
+    steps = range(Page.steplen, Page.steplen * NAMED_ANCESTORS + 1, Page.steplen)
+    return Q(path__in=[Substr(path, 1, end) for end in steps])
+
+
+def _deeper_than_named(path, depth):
+    return Q(GreaterThan(depth, NAMED_ANCESTORS)) & Q(
+        path=Substr(path, 1, Length("path"))
+    )
+
+
 def under_view_restrictions():
     """True for a page that ``view_restrictions_of`` would find restrictions for,
     as an expression of the page's own query: so a page read to be served knows
     it is public without a query of its restrictions."""
-    on_the_way = Page.objects.filter(
-        path=Substr(OuterRef(OuterRef("path")), 1, Length("path"))
-    ).annotate(checked=Coalesce("alias_of_id", "id"))
-    return Exists(
-        PageViewRestriction.objects.filter(page_id__in=on_the_way.values("checked"))
+
+    def restrictions(on_the_way):
+        checked = Page.objects.filter(on_the_way).annotate(
+            checked=Coalesce("alias_of_id", "id")
+        )
+        return Exists(
+            PageViewRestriction.objects.filter(page_id__in=checked.values("checked"))
+        )
+
+    path, depth = OuterRef(OuterRef("path")), OuterRef(OuterRef("depth"))
+    return restrictions(on_the_way(path)) | restrictions(
+        _deeper_than_named(path, depth)
     )
 
 
 def restricted():
     """True for a page that a view restriction covers (on the page or an
     ancestor), as an expression of the page's query."""
-    return Exists(
-        PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+
+    def restrictions(on_the_way):
+        return Exists(
+            PageViewRestriction.objects.filter(
+                page__in=Page.objects.filter(on_the_way).values("pk")
+            )
         )
+
+    path, depth = OuterRef(OuterRef("path")), OuterRef(OuterRef("depth"))
+    return restrictions(on_the_way(path)) | restrictions(
+        _deeper_than_named(path, depth)
     )
 
 
@@ -55,15 +91,16 @@ def public(pages):
     return pages.exclude(restricted())
 
 
-def with_translations(page_ids, language_code):
+def with_translations(page_ids, language_code, only=()):
     """{chosen page id: (the chosen page, its version in this language or None)}
-    in one query, whatever their state; each page carries ``is_restricted``."""
+    in one query, whatever their state; each page carries ``is_restricted``.
+    ``only`` names the fields the caller reads, where it reads few: a page row
+    has thirty columns, six of them times."""
     page_ids = sorted({pk for pk in page_ids if pk})
     if not page_ids:
         return {}
-    candidates = list(
-        _with_translations_read(len(page_ids)).queryset(language_code, *page_ids)
-    )
+    read = _with_translations_read(len(page_ids), tuple(only))
+    candidates = list(read.queryset(language_code, *page_ids))
     in_language = {
         page.translation_key: page
         for page in candidates
@@ -77,19 +114,23 @@ def with_translations(page_ids, language_code):
 
 
 @lru_cache(maxsize=64)
-def _with_translations_read(count):
+def _with_translations_read(count, only):
     """``with_translations``'s query for so many pages, its SQL built once (for
     the counts lists and menus have: kept for 64 of them)."""
+    pages = Page.objects.all()
+    if only:
+        pages = pages.only(*only, "translation_key", "locale__language_code")
     return CompiledRead(
+        # Every version of the chosen pages (found by the translation key's
+        # index), of those the chosen ones and the ones in this language.
         lambda language_code, *page_ids: (
-            Page.objects.filter(
-                Q(pk__in=page_ids)
-                | Q(
+            pages.filter(
+                Q(
                     translation_key__in=Page.objects.filter(pk__in=page_ids).values(
                         "translation_key"
-                    ),
-                    locale__language_code=language_code,
+                    )
                 )
+                & (Q(pk__in=page_ids) | Q(locale__language_code=language_code))
             )
             .annotate(is_restricted=restricted())
             .select_related("locale")

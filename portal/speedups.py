@@ -1,7 +1,8 @@
 """Two costs every page view pays in code the portal does not own, taken away
-without changing a result. Installed by ``PortalConfig.ready``; each checks that
-the code it replaces is the code it was written against, and leaves it alone
-otherwise (tests/portal/test_speedups.py fails then, as a reminder).
+without changing a result. Installed by ``PortalConfig.ready`` for the releases
+they were written against (django-modelcluster 6.5, Wagtail 8.0), and left out
+for any other: tests/portal/test_speedups.py then fails, as a reminder to read
+the new code first.
 
 - ``ClusterableModel.__init__`` (django-modelcluster 6) lists a model's child
   relations, walking every field of the model, on each instance, to pick out
@@ -16,9 +17,11 @@ otherwise (tests/portal/test_speedups.py fails then, as a reminder).
   the language switcher, cards). The parts depend only on the page's
   ``url_path``, the sites' root paths, the active language, the URLconf and the
   script prefix, so they are kept per combination of those (a bounded map,
-  emptied when a setting changes). A page that belongs to two sites is left to
-  Wagtail: the request's site then decides.
+  emptied when full or when a setting changes). A page that belongs to two sites
+  is left to Wagtail: the request's site then decides.
 """
+
+from importlib.metadata import version
 
 from django.core.signals import setting_changed
 from django.urls import get_script_prefix, get_urlconf
@@ -26,14 +29,20 @@ from django.utils.translation import get_language
 from modelcluster.models import ClusterableModel
 from wagtail.models import Page
 
-URL_PARTS_KEPT = 4096
-
-_url_parts = {}
+WRITTEN_FOR = {"django-modelcluster": "6.5", "wagtail": "8.0"}
 
 
 def install():
-    _install_clusterable_init()
-    _install_url_parts()
+    if _release("django-modelcluster") == WRITTEN_FOR["django-modelcluster"]:
+        ClusterableModel.__init__ = _clusterable_init
+    if _release("wagtail") == WRITTEN_FOR["wagtail"]:
+        Page.get_url_parts = _kept_url_parts
+        setting_changed.connect(forget_url_parts, dispatch_uid="portal.speedups")
+
+
+def _release(package):
+    """A package's version to the minor release: "6.5", "8.0"."""
+    return ".".join(version(package).split(".")[:2])
 
 
 def installed():
@@ -50,29 +59,25 @@ _original_clusterable_init = ClusterableModel.__init__
 
 
 def _clusterable_init(self, *args, **kwargs):
+    """``ClusterableModel.__init__``, without listing child relations when there
+    is no keyword argument that could be one."""
     if kwargs:
         _original_clusterable_init(self, *args, **kwargs)
     else:
         super(ClusterableModel, self).__init__(*args)
 
 
-def _install_clusterable_init():
-    if _original_clusterable_init.__qualname__ == "ClusterableModel.__init__":
-        ClusterableModel.__init__ = _clusterable_init
-
-
 # Page.get_url_parts ------------------------------------------------------------
 
 _original_get_url_parts = Page.get_url_parts
 _NOT_ROUTABLE = object()
+URL_PARTS_KEPT = 4096
+_url_parts = {}
 
 
 def _kept_url_parts(self, request=None):
-    relevant = tuple(
-        root
-        for root in self._get_site_root_paths(request)
-        if self.url_path.startswith(root.root_path)
-    )
+    """``Page.get_url_parts``, kept per combination of what it depends on."""
+    relevant = self._get_relevant_site_root_paths(request)
     if len({root.site_id for root in relevant}) > 1:
         return _original_get_url_parts(self, request)
     key = (self.url_path, relevant, get_language(), get_urlconf(), get_script_prefix())
@@ -87,9 +92,3 @@ def _kept_url_parts(self, request=None):
 
 def forget_url_parts(**kwargs):
     _url_parts.clear()
-
-
-def _install_url_parts():
-    if _original_get_url_parts.__qualname__ == "AbstractPage.get_url_parts":
-        Page.get_url_parts = _kept_url_parts
-        setting_changed.connect(forget_url_parts, dispatch_uid="portal.speedups")

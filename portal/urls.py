@@ -55,6 +55,7 @@ account_patterns = [
 
 # A lost database connection gets a friendly 503 page; anything else the 500 page.
 handler500 = "portal.outage.server_error"
+handler400 = "portal.views.bad_request"
 
 urlpatterns = [
     # Before Wagtail's own pattern for the same address (portal/admin_views.py).

@@ -4,8 +4,10 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views import defaults
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from portal.cache import query_read
@@ -13,6 +15,15 @@ from portal.search import search_pages
 from portal.sitemaps import PortalSitemap
 
 SEARCH_RESULTS_PER_PAGE = 10
+
+
+def bad_request(request, exception):
+    """Django's 400 page, in the language the address names. A request refused
+    before LocaleMiddleware activates a language (one for an unknown host) would
+    otherwise get whichever language its worker last served."""
+    language = translation.get_language_from_path(request.path_info)
+    with translation.override(language or settings.LANGUAGE_CODE):
+        return defaults.bad_request(request, exception)
 
 
 class SearchForm(forms.Form):

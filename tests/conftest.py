@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.test.testcases import LiveServerThread
 from django.test.utils import override_settings, setup_databases, teardown_databases
+from django.utils import translation
 from wagtail.models import Locale
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -201,6 +202,16 @@ def media_root(tmp_path_factory):
 def clear_caches():
     for alias in settings.CACHES:
         caches[alias].clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request through the test client
+    leaves its language active in the thread (LocaleMiddleware activates it and
+    nothing deactivates it), and the next test would read in it."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

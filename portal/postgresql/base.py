@@ -1,9 +1,51 @@
+import datetime
 import select
 
 from django.db.backends.postgresql.base import DatabaseWrapper as PostgreSQLWrapper
+from django.db.backends.postgresql.psycopg_any import BaseTzLoader
 from django.db.utils import DatabaseErrorWrapper
 from django.utils.functional import cached_property
-from psycopg import Error, errors, pq
+from psycopg import Error, adapters, errors, pq
+from psycopg.adapt import Loader
+
+# psycopg's own loader of a timestamptz in text: its C implementation where
+# psycopg[binary] is installed.
+_PSYCOPG_TIMESTAMPTZ = adapters.get_loader(
+    adapters.types["timestamptz"].oid, pq.Format.TEXT
+)
+
+
+class _DjangoUtcLoader(BaseTzLoader):
+    timezone = datetime.UTC
+
+
+class UtcTimestamptzLoader(Loader):
+    """A timestamptz as Django reads it when it keeps time in UTC, parsed by
+    psycopg's C loader.
+
+    Django registers a loader of its own (``BaseTzLoader``): psycopg's Python
+    parser, then the value's zone replaced by Django's. A cold page reads a few
+    hundred such values (a page row has six) and spent about a twentieth of its
+    time parsing them. On a connection whose session time zone is UTC, which
+    Django sets when it connects, psycopg's loader already gives that value with
+    ``datetime.timezone.utc``: the same object, six times faster. On any other
+    session zone (a query that set its own), Django's loader is used.
+
+    ``timezone`` is what Django's ``create_cursor`` compares with its own."""
+
+    timezone = datetime.UTC
+
+    def __init__(self, oid, context=None):
+        super().__init__(oid, context)
+        in_utc = (
+            self.connection is not None
+            and self.connection.info.timezone is datetime.UTC
+        )
+        loader = _PSYCOPG_TIMESTAMPTZ if in_utc else _DjangoUtcLoader
+        self._load = loader(oid, context).load
+
+    def load(self, data):
+        return self._load(data)
 
 
 class DatabaseWrapper(PostgreSQLWrapper):
@@ -11,6 +53,12 @@ class DatabaseWrapper(PostgreSQLWrapper):
     # the type of a column it reads: "cached plan must not change result type")
     # fails on every run on this connection; it is replaced instead.
     stale_prepared_queries = False
+
+    def get_connection_params(self):
+        params = super().get_connection_params()
+        if self.timezone is datetime.UTC:  # USE_TZ, the database's in UTC
+            params["context"].register_loader("timestamptz", UtcTimestamptzLoader)
+        return params
 
     @cached_property
     def wrap_database_errors(self):

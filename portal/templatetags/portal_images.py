@@ -1,12 +1,13 @@
 """Wagtail's ``image``, ``srcset_image`` and ``picture`` tags, same syntax and same
-markup, with each tag's filters parsed once, when its template is compiled.
+markup, with each tag's ``Filter`` objects made once, when its template is
+compiled, and so their operations parsed once, on the first render.
 
 Wagtail's nodes build new ``Filter`` objects on every render, and each parses
 its spec again (``Filter.operations`` inspects every operation's signature): a
 ``picture`` with two formats and four sizes parsed 8 filters of 2 operations
 each, per image, per page view. A spec means the same on every render, so a
-node keeps its filters; a ``Filter`` holds nothing but its spec and the
-operations parsed from it.
+node keeps its filters; Wagtail writes nothing to a ``Filter`` but the
+operations parsed from its spec (with the image operations registered then).
 """
 
 from django import template

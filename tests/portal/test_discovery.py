@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from portal.groups import MIGRANT_TEAM
@@ -125,3 +126,19 @@ def test_a_request_for_an_unknown_host_gets_a_translated_400():
 
     assert response.status_code == 400
     assert "Неправильний запит" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("served_before", ["pl", "ru"])
+def test_a_bad_requests_language_is_its_addresses_not_the_last_served(served_before):
+    client = Client(raise_request_exception=False)
+    translation.activate(served_before)  # as a worker's last request leaves it
+
+    polish = client.get("/pl/", HTTP_HOST="evil.example")
+    english = client.get("/en/o-nas/", HTTP_HOST="evil.example")
+    unprefixed = client.get("/robots-missing", HTTP_HOST="evil.example")
+
+    assert polish.status_code == english.status_code == unprefixed.status_code == 400
+    assert "Błędne żądanie" in polish.content.decode()
+    assert "Bad request" in english.content.decode()
+    assert '<html lang="pl">' in unprefixed.content.decode()

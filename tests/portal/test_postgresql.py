@@ -3,6 +3,7 @@ has ended is replaced before a request's first query, a healthy one is kept and
 checked without a query, and one whose prepared query a migration made stale is
 replaced when the request ends. Against a real server, in both runs."""
 
+import datetime
 import time
 import uuid
 
@@ -10,9 +11,9 @@ import dj_database_url
 import psycopg
 import pytest
 from django.db.backends.base.base import NO_DB_ALIAS
-from django.db.utils import ConnectionHandler, NotSupportedError
+from django.db.utils import ConnectionHandler, DataError, NotSupportedError
 
-from portal.postgresql.base import DatabaseWrapper
+from portal.postgresql.base import DatabaseWrapper, UtcTimestamptzLoader
 from tests.databases import postgres_url, with_database
 
 MAINTENANCE = with_database(postgres_url(), "postgres")
@@ -120,3 +121,60 @@ def test_a_healthy_connection_is_kept_and_checked_without_a_query(kept, monkeypa
     assert sent == []
     monkeypatch.undo()
     assert backend_of(kept) == backend
+
+
+TIMES = """
+    SELECT '2026-01-01 10:00:00.5+00'::timestamptz
+           - g * interval '1 day 1 minute 1.000123 second'
+    FROM generate_series(-2900000, 700000, 997) g
+    UNION ALL SELECT NULL
+    UNION ALL SELECT '0001-01-02 00:00:00+00'
+    UNION ALL SELECT '9999-12-30 23:59:59.999999+00'
+    UNION ALL SELECT '2026-03-29 01:30:00+02'
+"""
+
+
+def read_as_django_does(zone):
+    """The values Django's own timestamptz loader gives, in a session in ``zone``."""
+    from django.db.backends.postgresql.psycopg_any import get_adapters_template
+
+    context = get_adapters_template(True, datetime.UTC)
+    with psycopg.connect(MAINTENANCE, context=context) as connection:
+        connection.execute("SELECT set_config('TimeZone', %s, false)", [zone])
+        return connection.execute(TIMES).fetchall()
+
+
+def read_through(wrapper, zone):
+    with wrapper.cursor() as cursor:
+        cursor.execute("SELECT set_config('TimeZone', %s, false)", [zone])
+        cursor.execute(TIMES)
+        return cursor.fetchall()
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Warsaw"])
+def test_times_read_are_those_djangos_loader_gives(kept, zone):
+    """psycopg's C loader in a UTC session (as Django sets it), Django's in any
+    other: the same values, in the same zone object, either way."""
+    expected = read_as_django_does(zone)
+    read = read_through(kept, zone)
+    assert len(read) > 3000
+    assert read == expected
+    assert {row[0].tzinfo for row in read if row[0]} == {datetime.UTC}
+    assert [type(row[0]) for row in read] == [type(row[0]) for row in expected]
+
+
+def test_a_time_out_of_pythons_range_fails_as_with_django(kept):
+    with kept.cursor() as cursor, pytest.raises(DataError, match="after year 10K"):
+        cursor.execute("SELECT 'infinity'::timestamptz")
+        cursor.fetchall()
+
+
+def test_the_c_loader_is_the_one_registered(kept):
+    loader = kept.connection.adapters.get_loader(
+        psycopg.adapters.types["timestamptz"].oid, psycopg.pq.Format.TEXT
+    )
+    assert loader is UtcTimestamptzLoader
+    with kept.cursor() as cursor:
+        cursor.execute("SELECT now()")
+        (now,) = cursor.fetchone()
+    assert now.tzinfo is datetime.UTC

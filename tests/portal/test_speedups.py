@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import RequestFactory
+from django.urls import set_script_prefix, set_urlconf
 from django.utils import translation
 from modelcluster.models import ClusterableModel
 from wagtail.models import Page, Site
@@ -22,14 +23,26 @@ def test_both_are_installed():
     }
 
 
-def wagtails_url(page, request=None):
-    """What Wagtail's own ``get_url`` gives (its ``get_url_parts`` called)."""
+def wagtails(method, page, request=None):
+    """What Wagtail's own ``method`` gives (its ``get_url_parts`` called)."""
     original = Page.get_url_parts
     try:
         Page.get_url_parts = speedups._original_get_url_parts
-        return page.get_url(request)
+        return getattr(page, method)(request)
     finally:
         Page.get_url_parts = original
+
+
+def wagtails_url(page, request=None):
+    return wagtails("get_url", page, request)
+
+
+def wagtails_full_url(page, request=None):
+    return wagtails("get_full_url", page, request)
+
+
+def wagtails_url_parts(page, request=None):
+    return wagtails("get_url_parts", page, request)
 
 
 @pytest.fixture
@@ -70,20 +83,53 @@ def test_a_moved_or_renamed_page_gets_its_new_address(campaigns):
         assert page.get_url() == "/pl/nowa-nazwa/"
 
 
-def test_a_new_site_root_gives_new_addresses(campaigns, home_pages):
+def test_a_renamed_site_gives_new_full_addresses(campaigns):
+    page = campaigns["pl"]
     with translation.override("pl"):
-        assert campaigns["pl"].get_url() == "/pl/akcja-pl/"
+        assert page.get_full_url() == "http://localhost/pl/akcja-pl/"
         site = Site.objects.get(is_default_site=True)
         site.hostname, site.port = "migranci.example.org", 443
         site.save()
-        second = Site.objects.create(
-            hostname="inna.example.org", port=443, root_page=home_pages["uk"]
-        )
-        # Now two sites: the address is a full one, as Wagtail gives it.
-        page = Page.objects.get(pk=campaigns["pl"].pk)
-        assert page.get_url() == wagtails_url(Page.objects.get(pk=page.pk))
-        assert page.get_url() == "https://migranci.example.org/pl/akcja-pl/"
-        second.delete()
+        page = Page.objects.get(pk=page.pk)
+        assert page.get_full_url() == "https://migranci.example.org/pl/akcja-pl/"
+        assert page.get_full_url() == wagtails_full_url(page)
+
+
+def test_on_two_sites_the_requests_site_decides(campaigns, home_pages):
+    """A page under both sites' roots: each request gets its own site's address."""
+    Site.objects.create(
+        hostname="inna.example.org", port=80, root_page=home_pages["pl"]
+    )
+    page = Page.objects.get(pk=campaigns["pl"].pk)
+    for host in ["localhost", "inna.example.org"]:
+        request = RequestFactory().get("/", HTTP_HOST=host)
+        with translation.override("pl"):
+            assert page.get_url_parts(request) == wagtails_url_parts(page, request)
+            assert page.get_url_parts(request)[1] == f"http://{host}"
+
+
+def test_addresses_follow_the_script_prefix(campaigns):
+    page = campaigns["pl"]
+    with translation.override("pl"):
+        assert page.get_url() == "/pl/akcja-pl/"
+        set_script_prefix("/portal/")
+        try:
+            assert page.get_url() == "/portal/pl/akcja-pl/"
+        finally:
+            set_script_prefix("/")
+        assert page.get_url() == "/pl/akcja-pl/"
+
+
+def test_addresses_follow_the_urlconf(campaigns):
+    page = campaigns["pl"]
+    with translation.override("pl"):
+        assert page.get_url() == "/pl/akcja-pl/"
+        set_urlconf("tests.portal.urls_under_a_prefix")
+        try:
+            assert page.get_url() == "/pl/pod/akcja-pl/"
+            assert page.get_url() == wagtails_url(page)
+        finally:
+            set_urlconf(None)
 
 
 def test_a_page_not_under_any_site_has_no_address(home_pages):
@@ -96,11 +142,16 @@ def test_a_page_not_under_any_site_has_no_address(home_pages):
 
 
 def test_a_setting_change_forgets_kept_addresses(campaigns, settings):
-    with translation.override("pl"):
-        campaigns["pl"].get_url()
-    assert speedups._url_parts
-    settings.WAGTAIL_I18N_ENABLED = True
-    assert not speedups._url_parts
+    with translation.override("en"):
+        assert campaigns["pl"].get_url() == "/pl/akcja-pl/"
+        assert speedups._url_parts
+        settings.WAGTAIL_I18N_ENABLED = False
+        assert not speedups._url_parts
+        # Without Wagtail's languages, reversed in the active language.
+        assert campaigns["pl"].get_url() == "/en/akcja-pl/"
+        assert campaigns["pl"].get_url() == wagtails_url(campaigns["pl"])
+    with translation.override("uk"):
+        assert campaigns["pl"].get_url() == "/uk/akcja-pl/"
 
 
 def test_a_page_read_from_the_database_is_what_djangos_constructor_makes(campaigns):
