@@ -8,7 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
 from portal.groups import MIGRANT_TEAM
-from portal.public import public, shown, view_restrictions_of, with_translations
+from portal.public import (
+    NAMED_ANCESTORS,
+    public,
+    shown,
+    view_restrictions_of,
+    with_translations,
+)
 from tests.factories import StandardPageFactory, publish, translate
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +144,34 @@ def test_a_pages_view_restrictions_are_wagtails_read_in_one_query(home_pages, tr
         assert ours == set(page.get_view_restrictions()), page.url_path
     assert view_restrictions_of(alias).exists()
     assert not view_restrictions_of(tree["open child"]).exists()
+
+
+def test_a_restriction_deeper_than_the_named_ancestors_still_covers_its_pages(
+    home_pages,
+):
+    """Ancestors to ``NAMED_ANCESTORS`` levels are found by their paths; a page
+    below those levels is compared with every page on its way as well."""
+    parent = home_pages["pl"]
+    chain = []
+    while parent.depth < NAMED_ANCESTORS + 2:
+        parent = page(parent, f"poziom-{parent.depth + 1}")
+        chain.append(parent)
+    deep_restricted = restrict(chain[-2], PageViewRestriction.LOGIN)  # past named
+    below_it = chain[-1]
+    shallow_restricted = restrict(page(home_pages["pl"], "tajne"), "login")
+    under_shallow = shallow_restricted
+    while under_shallow.depth < NAMED_ANCESTORS + 2:
+        under_shallow = page(under_shallow, f"nizej-{under_shallow.depth + 1}")
+    assert deep_restricted.depth == NAMED_ANCESTORS + 1
+
+    ours = set(public(Page.objects.all()).values_list("pk", flat=True))
+    assert ours == set(Page.objects.public().values_list("pk", flat=True))
+    assert not {deep_restricted.pk, below_it.pk, under_shallow.pk} & ours
+    assert chain[-3].pk in ours
+    flags = {
+        pk: chosen.is_restricted
+        for pk, (chosen, _translation) in with_translations(
+            [below_it.pk, under_shallow.pk, chain[-3].pk], "pl"
+        ).items()
+    }
+    assert flags == {below_it.pk: True, under_shallow.pk: True, chain[-3].pk: False}
