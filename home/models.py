@@ -270,34 +270,47 @@ class CampaignIndexPage(RoutablePageMixin, PortalPageMixin, Page):
             "-start_date", "-first_published_at", "-pk"
         )
 
-    def get_topics(self):
-        """The topics of this index's campaigns, in the page's language."""
-        keys = CampaignTopic.objects.filter(
-            campaigns__in=self.get_campaigns().values("pk")
-        ).values("translation_key")
+    def get_topics(self, campaign_ids):
+        """The topics of these campaigns, in the page's language."""
+        keys = CampaignTopic.objects.filter(campaigns__in=campaign_ids).values(
+            "translation_key"
+        )
         topics = CampaignTopic.localized_by_key(keys, self.locale.language_code)
         return sorted(topics.values(), key=lambda topic: topic.name.lower())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = self.get_campaigns()
-        topics = self.get_topics()
+        # Which campaigns the index lists, in order, read once: the topics, the
+        # pages of the list and the campaigns shown all start from these ids,
+        # rather than each repeating (and compiling) the query that finds them.
+        campaign_ids = list(self.get_campaigns().values_list("pk", flat=True))
+        topics = self.get_topics(campaign_ids)
         selected_topic = None
         if slug := request.GET.get("topic"):
             selected_topic = next((t for t in topics if t.slug == slug), None)
             if selected_topic is None:
                 raise Http404(_("There is no such topic."))
-            campaigns = campaigns.filter(topics__slug=slug).distinct()
+            on_topic = set(
+                CampaignPage.objects.filter(
+                    pk__in=campaign_ids, topics__slug=slug
+                ).values_list("pk", flat=True)
+            )
+            campaign_ids = [pk for pk in campaign_ids if pk in on_topic]
             query_read(request, "topic")
-        paginator = Paginator(
-            with_hero_images(campaigns.prefetch_related("topics")),
-            self.campaigns_per_page,
-        )
         number = request.GET.get("page")
-        campaigns_page = paginator.get_page(number)
+        campaigns_page = Paginator(campaign_ids, self.campaigns_per_page).get_page(
+            number
+        )
         # Not "page=abc" nor "page=99", which serve another page than they name.
         if number == str(campaigns_page.number):
             query_read(request, "page")
+        shown = with_hero_images(
+            CampaignPage.objects.filter(pk__in=campaigns_page.object_list)
+        ).prefetch_related("topics")
+        by_pk = {campaign.pk: campaign for campaign in shown}
+        campaigns_page.object_list = [  # less any unpublished in between
+            by_pk[pk] for pk in campaigns_page.object_list if pk in by_pk
+        ]
         CampaignPage.attach_topics(campaigns_page.object_list, self.locale)
         context.update(
             campaigns=campaigns_page,
