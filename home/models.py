@@ -291,8 +291,10 @@ class CampaignIndexPage(RoutablePageMixin, PortalPageMixin, Page):
             if selected_topic is None:
                 raise Http404(_("There is no such topic."))
             on_topic = set(
+                # A translation may still point at the source language's topic.
                 CampaignPage.objects.filter(
-                    pk__in=campaign_ids, topics__slug=slug
+                    pk__in=campaign_ids,
+                    topics__translation_key=selected_topic.translation_key,
                 ).values_list("pk", flat=True)
             )
             campaign_ids = [pk for pk in campaign_ids if pk in on_topic]
@@ -308,7 +310,7 @@ class CampaignIndexPage(RoutablePageMixin, PortalPageMixin, Page):
             CampaignPage.objects.filter(pk__in=campaigns_page.object_list)
         ).prefetch_related("topics")
         by_pk = {campaign.pk: campaign for campaign in shown}
-        campaigns_page.object_list = [  # less any unpublished in between
+        campaigns_page.object_list = [  # less any deleted in between
             by_pk[pk] for pk in campaigns_page.object_list if pk in by_pk
         ]
         CampaignPage.attach_topics(campaigns_page.object_list, self.locale)

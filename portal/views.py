@@ -18,11 +18,16 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 
 def bad_request(request, exception):
-    """Django's 400 page, in the language the address names. A request refused
-    before LocaleMiddleware activates a language (one for an unknown host) would
-    otherwise get whichever language its worker last served."""
-    language = translation.get_language_from_path(request.path_info)
-    with translation.override(language or settings.LANGUAGE_CODE):
+    """Django's 400 page, in the language the address names, else the one
+    LocaleMiddleware chose. A request refused before LocaleMiddleware activates
+    a language (one for an unknown host) would otherwise get whichever language
+    its worker last served."""
+    language = (
+        translation.get_language_from_path(request.path_info)
+        or getattr(request, "LANGUAGE_CODE", None)
+        or settings.LANGUAGE_CODE
+    )
+    with translation.override(language):
         return defaults.bad_request(request, exception)
 
 

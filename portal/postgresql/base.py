@@ -1,12 +1,13 @@
 import datetime
 import select
+from functools import lru_cache
 
 from django.db.backends.postgresql.base import DatabaseWrapper as PostgreSQLWrapper
 from django.db.backends.postgresql.psycopg_any import BaseTzLoader
 from django.db.utils import DatabaseErrorWrapper
 from django.utils.functional import cached_property
 from psycopg import Error, adapters, errors, pq
-from psycopg.adapt import Loader
+from psycopg.adapt import AdaptersMap, Loader
 
 # psycopg's own loader of a timestamptz in text: its C implementation where
 # psycopg[binary] is installed.
@@ -48,6 +49,15 @@ class UtcTimestamptzLoader(Loader):
         return self._load(data)
 
 
+@lru_cache
+def _with_utc_loader(template):
+    """Django's adapters with ``UtcTimestamptzLoader``: a copy, since Django's
+    template is shared (cached) by every connection of its own backend."""
+    adapters_map = AdaptersMap(template)
+    adapters_map.register_loader("timestamptz", UtcTimestamptzLoader)
+    return adapters_map
+
+
 class DatabaseWrapper(PostgreSQLWrapper):
     # A prepared query the server can no longer run as prepared (a migration changed
     # the type of a column it reads: "cached plan must not change result type")
@@ -57,7 +67,7 @@ class DatabaseWrapper(PostgreSQLWrapper):
     def get_connection_params(self):
         params = super().get_connection_params()
         if self.timezone is datetime.UTC:  # USE_TZ, the database's in UTC
-            params["context"].register_loader("timestamptz", UtcTimestamptzLoader)
+            params["context"] = _with_utc_loader(params["context"])
         return params
 
     @cached_property

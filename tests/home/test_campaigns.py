@@ -239,6 +239,28 @@ def test_index_filters_by_topic_in_the_readers_language(
     assert "Здоров’я" in ukrainian.content.decode()
 
 
+def test_a_translation_still_on_the_source_topic_is_found_by_the_translated_one(
+    client, campaigns_pl, campaigns_uk, home_pages
+):
+    """wagtail-localize leaves a translated campaign pointing at the source
+    language's topic; the index shows that topic in the reader's language, under
+    its own slug, and filtering by it finds the campaign."""
+    uk = home_pages["uk"].locale
+    health = CampaignTopicFactory(name="Zdrowie", slug="zdrowie")
+    translated_health = health.copy_for_translation(uk)
+    translated_health.name, translated_health.slug = "Здоров’я", "zdorovya"
+    translated_health.save()
+    on_health = CampaignPageFactory(parent=campaigns_pl, topics=[health])
+    CampaignPageFactory(parent=campaigns_pl)
+    ukrainian_campaign = translate(on_health, uk, title="Про здоров’я")
+    assert list(ukrainian_campaign.topics.all()) == [health]
+
+    ukrainian = client.get("/uk/kampanii/", {"topic": "zdorovya"})
+
+    assert ukrainian.status_code == 200
+    assert titles(ukrainian) == ["Про здоров’я"]
+
+
 def test_an_unknown_topic_is_not_found(client, campaigns_pl):
     CampaignPageFactory(parent=campaigns_pl)
 

@@ -138,7 +138,8 @@ def read_as_django_does(zone):
     """The values Django's own timestamptz loader gives, in a session in ``zone``."""
     from django.db.backends.postgresql.psycopg_any import get_adapters_template
 
-    context = get_adapters_template(True, datetime.UTC)
+    # Django's own map, as its backend makes it (not the cached one it shares).
+    context = get_adapters_template.__wrapped__(True, datetime.UTC)
     with psycopg.connect(MAINTENANCE, context=context) as connection:
         connection.execute("SELECT set_config('TimeZone', %s, false)", [zone])
         return connection.execute(TIMES).fetchall()
@@ -170,10 +171,17 @@ def test_a_time_out_of_pythons_range_fails_as_with_django(kept):
 
 
 def test_the_c_loader_is_the_one_registered(kept):
-    loader = kept.connection.adapters.get_loader(
-        psycopg.adapters.types["timestamptz"].oid, psycopg.pq.Format.TEXT
-    )
+    from django.db.backends.postgresql.psycopg_any import get_adapters_template
+
+    oid = psycopg.adapters.types["timestamptz"].oid
+    loader = kept.connection.adapters.get_loader(oid, psycopg.pq.Format.TEXT)
     assert loader is UtcTimestamptzLoader
+    # psycopg's own loader does the parsing on a connection in UTC...
+    parsing = loader(oid, kept.connection)._load.__self__
+    assert type(parsing) is type(psycopg.adapters.get_loader(oid, 0)(oid))
+    # ...and Django's shared map, which its own backend uses, is left alone.
+    shared = get_adapters_template(True, datetime.UTC)
+    assert shared.get_loader(oid, psycopg.pq.Format.TEXT) is not UtcTimestamptzLoader
     with kept.cursor() as cursor:
         cursor.execute("SELECT now()")
         (now,) = cursor.fetchone()
