@@ -38,9 +38,16 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
 THREADS = int(os.environ.get("BENCH_THREADS", "1"))
 MEMBERS = 12
-POSTS_PER_MEMBER = int(os.environ.get("BENCH_POSTS_PER_MEMBER", "30"))
+# Twice round the 30 recommendations: the second round changes each stance.
+POSTS_PER_MEMBER = int(os.environ.get("BENCH_POSTS_PER_MEMBER", "60"))
+# The minimal view is measured again after every case, for this long: each case is
+# compared with the mean of the measurements just before and just after it.
+YARDSTICK_SECONDS = max(1, int(os.environ.get("BENCH_YARDSTICK_SECONDS", "4")))
+WARM_SECONDS = int(os.environ.get("BENCH_WARM_SECONDS", "2"))
 RESULTS = ROOT / "bench-results.json"
 BASE = f"http://127.0.0.1:{PORT}"
+COLD_PORT = PORT + 1
+COLD_BASE = f"http://127.0.0.1:{COLD_PORT}"
 # gunicorn runs as behind a TLS proxy, which the production settings trust.
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 ORIGIN = f"https://127.0.0.1:{PORT}"
@@ -138,8 +145,9 @@ def build(env):
 class Server:
     """gunicorn in its own process group, stopped whatever happens."""
 
-    def __init__(self, env):
+    def __init__(self, env, port=PORT):
         self.env = env
+        self.port = port
         self.process = None
         self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115
             prefix="bench-gunicorn-", suffix=".log", delete=False
@@ -149,7 +157,7 @@ class Server:
         gunicorn = str(Path(PYTHON).with_name("gunicorn"))
         self.process = subprocess.Popen(
             [gunicorn, "portal.wsgi:application"]
-            + ["--bind", f"127.0.0.1:{PORT}", "--workers", str(WORKERS)]
+            + ["--bind", f"127.0.0.1:{self.port}", "--workers", str(WORKERS)]
             + ["--threads", str(THREADS), "--log-level", "warning"],
             cwd=ROOT,
             env=self.env,
@@ -171,7 +179,9 @@ class Server:
         while time.monotonic() < deadline and self.process.poll() is None:
             try:
                 requests.get(
-                    f"{BASE}/bench/minimal/", headers=PROXY_HEADERS, timeout=10
+                    f"http://127.0.0.1:{self.port}/bench/minimal/",
+                    headers=PROXY_HEADERS,
+                    timeout=10,
                 )
                 return
             except requests.RequestException:
@@ -235,7 +245,7 @@ def log_in(username, password):
 # Measuring -------------------------------------------------------------------------
 
 
-def warm(case, cookies):
+def warm(case, cookies, base=BASE):
     headers = dict(PROXY_HEADERS)
     if cookies:
         headers["Cookie"] = cookie_header(cookies)
@@ -243,24 +253,30 @@ def warm(case, cookies):
         # Not following redirects: wrk would measure a redirect to the login page
         # as a success.
         response = requests.get(
-            BASE + case["url"], headers=headers, timeout=10, allow_redirects=False
+            base + case["url"], headers=headers, timeout=10, allow_redirects=False
         )
         if response.status_code != 200:
             sys.exit(f"{case['url']} answered {response.status_code} on warming")
+    # Then under load for a moment: the requests above reach some of the workers
+    # only, and a worker's first request for a page imports the code it calls and
+    # compiles its templates (0.6 s for the home page), which the workers of a
+    # running server did long before.
+    if WARM_SECONDS > 0:
+        wrk(case["url"], cookies, seconds=WARM_SECONDS, base=base)
     # The page cache (portal/cache.py) says HIT or MISS; other responses say nothing.
     return response.headers.get("X-Cache", "")
 
 
-def wrk(url, cookies=None):
+def wrk(url, cookies=None, seconds=SECONDS, base=BASE):
     # A slow answer is a latency, not an error: wrk's default timeout is 2 s.
-    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "10s"]
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s"]
     args += ["--latency"]
     args += ["-s", str(Path(__file__).with_name("report.lua"))]
     args += ["-H", "X-Forwarded-Proto: https"]
     if cookies:
         args += ["-H", f"Cookie: {cookie_header(cookies)}"]
     output = subprocess.run(
-        [*args, BASE + url], check=True, text=True, capture_output=True
+        [*args, base + url], check=True, text=True, capture_output=True
     ).stdout
     line = next(line for line in output.splitlines() if line.startswith("BENCH "))
     figures = json.loads(line.removeprefix("BENCH "))
@@ -274,18 +290,45 @@ def wrk(url, cookies=None):
     }
 
 
-def measure(title, case, cookies=None):
+def measure(title, case, cookies=None, base=BASE):
     """A GET case warmed, then under load, with what was counted in-process."""
-    cache = warm(case, cookies)
+    cache = warm(case, cookies, base)
     log(f"{title}: {case['url']}")
     return {
         "title": title,
         "url": case["url"],
-        **wrk(case["url"], cookies),
+        **wrk(case["url"], cookies, base=base),
         "queries": case["queries"],
         "alone_ms": case["alone_ms"],
         "cache": cache,
     }
+
+
+class Yardstick:
+    """The minimal view, on the server with the production settings, measured
+    between the cases. The machine's speed drifts within a run (other virtual
+    machines on the same host: the minimal view once went from 1,122 to 881 req/s
+    in two minutes), so a case is compared with the minimal view measured just
+    before and just after it, not with a measurement made minutes earlier."""
+
+    def __init__(self):
+        self.rates = []
+
+    def measure(self):
+        figures = wrk("/bench/minimal/", seconds=YARDSTICK_SECONDS)
+        if figures["errors"] or not figures["requests"]:
+            sys.exit(f"the minimal view failed while measured between cases: {figures}")
+        self.rates.append(figures["requests_per_second"])
+        return self.rates[-1]
+
+    def around(self, result, before):
+        """Records on result the rates measured before it and now, and their
+        mean; returns the one measured now (the next case's before)."""
+        after = self.measure()
+        result["minimal_before"] = before
+        result["minimal_after"] = after
+        result["minimal_rps"] = (before + after) / 2
+        return after
 
 
 def percentile(sorted_values, share):
@@ -391,12 +434,16 @@ TARGETS = {
 MOST_QUERIES = dict.fromkeys(COLD_CASES, 12)
 
 
+def yardstick_of(results, name):
+    """The minimal view's rate a case is compared with: measured around it."""
+    return results[name].get("minimal_rps", results["minimal"]["requests_per_second"])
+
+
 def verdicts(results):
     """{case: (share of the minimal view, target, met)} for the cases with one."""
-    minimal = results["minimal"]["requests_per_second"]
     return {
         name: (
-            share := results[name]["requests_per_second"] / minimal,
+            share := results[name]["requests_per_second"] / yardstick_of(results, name),
             target,
             share >= target
             and results[name]["errors"] == 0
@@ -408,24 +455,26 @@ def verdicts(results):
 
 
 def table(results):
-    minimal = results["minimal"]["requests_per_second"]
     static = results["static"]["requests_per_second"]
     goals = verdicts(results)
     header = (
-        f"{'case':<44} {'req/s':>7} {'÷min':>5} {'target':>6} {'':>7} {'÷stat':>5} "
+        f"{'case':<44} {'req/s':>7} {'min':>5} {'÷min':>5} {'target':>6} {'':>7} "
+        f"{'÷stat':>5} "
         f"{'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>6} {'queries':>7} "
         f"{'alone':>6} {'cache':>5}"
     )
     lines = [header, "-" * len(header)]
     for name, result in results.items():
         rate = result["requests_per_second"]
+        minimal = yardstick_of(results, name)
         if name in goals:
             _share, target, met = goals[name]
             goal = f"{target:>6.0%} {'met' if met else 'NOT met':>7}"
         else:
             goal = f"{'':>6} {'':>7}"
         lines.append(
-            f"{result['title']:<44} {rate:>7.0f} {rate / minimal:>5.2f} {goal} "
+            f"{result['title']:<44} {rate:>7.0f} {minimal:>5.0f} "
+            f"{rate / minimal:>5.2f} {goal} "
             f"{rate / static:>5.2f} {result['p50_ms']:>7.1f} {result['p95_ms']:>7.1f} "
             f"{result['p99_ms']:>7.1f} {result['errors']:>6} "
             f"{result['queries']:>7} {result['alone_ms']:>6.1f} {result['cache']:>5}"
@@ -447,7 +496,8 @@ def targets(results):
             + (", no error" if name == "stances" else "")
             + (", from the cache" if results[name]["cache"] == "HIT" else ""),
             "measured": f"{share:.1%} ({results[name]['requests_per_second']:.0f} "
-            f"req/s, p95 {results[name]['p95_ms']:.0f} ms, "
+            f"req/s against {yardstick_of(results, name):.0f}, "
+            f"p95 {results[name]['p95_ms']:.0f} ms, "
             f"{results[name]['errors']} errors)",
             "met": met,
         }
@@ -466,6 +516,7 @@ def main():
     env = django_env(password)
     plan = build(env)
     results = {}
+    yardstick = Yardstick()
     log(
         f"gunicorn: {WORKERS} workers × {THREADS} threads; wrk: 2 threads, "
         f"{CONNECTIONS} connections, {SECONDS} s per case"
@@ -482,26 +533,37 @@ def main():
                 case = plan[name]
                 cookies = members["member1"] if case.get("member") else None
                 results[name] = measure(title, case, cookies)
+                if name == "minimal":
+                    before = results[name]["requests_per_second"]
+                else:
+                    before = yardstick.around(results[name], before)
             log(f"stance posts: {MEMBERS} members × {POSTS_PER_MEMBER}, at once")
             figures, posted = post_stances(members, plan["stances"])
+            before = yardstick.around(figures, before)
         except BaseException:
             print(server.tail(), file=sys.stderr)
             raise
-    cold_env = {**env, "PAGE_CACHE_SECONDS": "0"}
-    cold_plan = json.loads(
-        run([PYTHON, "-m", "tests.bench.inside", "cold"], cold_env, True)
-    )
-    for name, case in cold_plan.items():
-        if case["status"] != 200:
-            sys.exit(f"{name}: {case['url']} answered {case['status']}")
-    with Server(cold_env) as server:
-        try:
-            for name, title in COLD_CASES.items():
-                results[name] = measure(title, cold_plan[name])
-                results[name]["cache"] = results[name]["cache"] or "off"
-        except BaseException:
-            print(server.tail(), file=sys.stderr)
-            raise
+        # The cold server runs beside this one, which stays idle but for the
+        # minimal view between the cold cases: the yardstick is the same server's
+        # in every case (with the page cache off, the minimal view skips its
+        # lookups and is about twice as fast).
+        cold_env = {**env, "PAGE_CACHE_SECONDS": "0"}
+        cold_plan = json.loads(
+            run([PYTHON, "-m", "tests.bench.inside", "cold"], cold_env, True)
+        )
+        for name, case in cold_plan.items():
+            if case["status"] != 200:
+                sys.exit(f"{name}: {case['url']} answered {case['status']}")
+        with Server(cold_env, COLD_PORT) as cold_server:
+            try:
+                for name, title in COLD_CASES.items():
+                    results[name] = measure(title, cold_plan[name], base=COLD_BASE)
+                    results[name]["cache"] = results[name]["cache"] or "off"
+                    before = yardstick.around(results[name], before)
+            except BaseException:
+                # The minimal view between the cases runs on the first server.
+                print(server.tail(), cold_server.tail(), sep="\n", file=sys.stderr)
+                raise
     results["stances"] = {
         "title": f"stance posts, {MEMBERS} members at once",
         "url": plan["stances"]["urls"][0],
@@ -527,6 +589,12 @@ def main():
     print(
         f"{os.cpu_count()} CPUs; load average (1 min) {load_before:.1f} before "
         f"measuring, {load_after:.1f} after"
+    )
+    rates = [results["minimal"]["requests_per_second"], *yardstick.rates]
+    print(
+        f"minimal view measured {len(rates)} times, first and after each case: "
+        f"{min(rates):.0f} to {max(rates):.0f} req/s; each case is compared with "
+        "the mean of the two measurements around it (min)"
     )
     print(table(results))
     print()
@@ -554,6 +622,8 @@ def main():
                     "threads": THREADS,
                     "connections": CONNECTIONS,
                     "seconds": SECONDS,
+                    "warm_seconds": WARM_SECONDS,
+                    "minimal_view_seconds_between_cases": YARDSTICK_SECONDS,
                     "cpus": os.cpu_count(),
                     "posts_per_member": POSTS_PER_MEMBER,
                     "load_average_before": load_before,
