@@ -15,27 +15,39 @@ from consultations.models.records import Phase, Visibility
 def entries(user, pages, language, now=None):
     """One entry per consultation among ``pages`` (any languages) ``user`` may
     read: its page to show, its record, phase and the languages it has."""
-    now = now or timezone.now()
+    versions = _versions(pages)
+    records = Consultation.objects.filter(
+        viewable(user), key__in=list(versions)
+    ).select_related("source_locale")
+    return _entries(user, records, versions, language, now)
+
+
+def _versions(pages):
+    """{translation key: {language code: live page}}"""
     by_key = defaultdict(dict)
     for page in pages.live().select_related("locale"):
         by_key[page.translation_key][page.locale.language_code] = page
-    records = Consultation.objects.filter(
-        viewable(user), key__in=list(by_key)
-    ).select_related("source_locale")
+    return by_key
+
+
+def _entries(user, records, versions, language, now=None):
+    now = now or timezone.now()
     wanted = [language, account_language(user)]
     found = []
     for record in records:
-        versions = by_key[record.key]
+        pages = versions.get(record.key)
+        if not pages:  # not live in any language
+            continue
         code = next(
-            (c for c in wanted if c in versions), record.source_locale.language_code
+            (c for c in wanted if c in pages), record.source_locale.language_code
         )
-        page = versions.get(code) or next(iter(versions.values()))
+        page = pages.get(code) or next(iter(pages.values()))
         found.append(
             {
                 "page": page,
                 "record": record,
                 "phase": record.phase(now),
-                "languages": sorted(versions),
+                "languages": sorted(pages),
                 "in_other_language": page.locale.language_code != language,
                 "team_only": record.visibility != Visibility.PUBLIC,
             }
@@ -56,10 +68,20 @@ def current(user, language, limit=3, now=None):
     """The open consultations (closing soonest first), then the upcoming ones
     (opening soonest first): what the home page says is going on."""
     now = now or timezone.now()
-    pages = ConsultationPage.objects.filter(
-        translation_key__in=Consultation.objects.filter(closes_at__gt=now).values("key")
+    # The records this reader may read first, and the pages of those only: when
+    # none is open or upcoming for them, as for most visitors most of the time,
+    # no page is read.
+    records = list(
+        Consultation.objects.filter(viewable(user), closes_at__gt=now).select_related(
+            "source_locale"
+        )
     )
-    found = entries(user, pages, language, now)
+    if not records:
+        return []
+    pages = ConsultationPage.objects.filter(
+        translation_key__in=[record.key for record in records]
+    )
+    found = _entries(user, records, _versions(pages), language, now)
 
     def order(entry):
         record = entry["record"]

@@ -39,9 +39,9 @@ def page_link(page, restricted):
 class RestrictionAwarePageLinkHandler(PageLinkHandler):
     """A page link in rich text, to the reader's translation of the page; to a
     page in another language (not translated yet) with ``hreflang`` and the same
-    visible tag as every other such link (templates/components/page_link.html).
-    The handler writes only the opening tag, so the tag comes first in the link,
-    as it does everywhere."""
+    visible tag as every other such link (``page_link``, portal_tags.py). The
+    handler writes only the opening tag, so the tag comes first in the link, as
+    it does everywhere."""
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):

@@ -11,7 +11,7 @@ class Link:
     url: str
     page_id: int | None = None
     # The page's language and the label's, where they are not the reader's: the
-    # link then says so (templates/components/page_link.html).
+    # link then says so (``page_link`` in portal/templatetags/portal_tags.py).
     language: str | None = None
     label_language: str | None = None
 

@@ -3,11 +3,20 @@ from functools import partial
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from portal.cache import page_cache, request_generation
-from portal.languages import AVAILABLE_IN_LANGUAGE, IN_LANGUAGE, other_language
+from portal.languages import (
+    AVAILABLE_IN_LANGUAGE,
+    IN_LANGUAGE,
+    language_tag_html,
+    other_language,
+)
 from portal.models import FooterContent, MainMenu
 from portal.navigation import Link, resolve_links
 from portal.routing import ancestors_on_the_way, live_translations, read_kept
@@ -221,7 +230,7 @@ def total_minutes(duration):
     return -(-int(duration.total_seconds()) // 60) if duration else 0
 
 
-@register.inclusion_tag("components/page_link.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def page_link(context, target, label="", href="", css_class="", current=False):
     """A link to a page, or to a menu's Link: the one way the site links to its
     pages, so that a link into another language always says so (``hreflang`` and
@@ -230,6 +239,10 @@ def page_link(context, target, label="", href="", css_class="", current=False):
     ``label`` is the editor's own wording for the link, written in the language
     of the page around it; without one the link shows the page's title.
     ``href`` replaces the page's address (a restricted page's, portal/links.py).
+
+    Written here rather than as a template: a page has a link like this in its
+    menu, footer and every card, and a template's own context for each cost
+    more than the rest of the link.
     """
     if isinstance(target, Link):
         language, label_language = target.language, target.label_language
@@ -239,14 +252,41 @@ def page_link(context, target, label="", href="", css_class="", current=False):
         label_language = None if label else language
         href = href or target.get_url(context.get("request"))
         label = label or target.title
-    return {
-        "href": href,
-        "label": label,
-        "language": language,
-        "label_language": label_language,
-        "css_class": css_class,
-        "current": current,
-    }
+    return format_html(
+        '<a href="{}"{}{}{}>{}{}</a>',
+        href,
+        format_html(' class="{}"', css_class) if css_class else "",
+        format_html(' hreflang="{}"', language) if language else "",
+        mark_safe(' aria-current="page"') if current else "",
+        mark_safe(language_tag_html(language)) if language else "",
+        format_html('<span lang="{}">{}</span>', label_language, label)
+        if label_language
+        else label,
+    )
+
+
+@register.simple_tag
+def time_span(starts_at, ends_at=None):
+    """When an event or meeting takes place, in the site's time zone
+    (Europe/Warsaw), machine-readable too; the end without its date when it is
+    the same day. Each time is made local and formatted once (as the ``date``
+    filter would, which a template needs six times for this)."""
+    if not starts_at:
+        return ""
+    starts_at = template_localtime(starts_at)
+    html = _time(starts_at, "l, j E Y, H:i")
+    if ends_at:
+        ends_at = template_localtime(ends_at)
+        same_day = ends_at.date() == starts_at.date()
+        html += "–" + _time(ends_at, "H:i" if same_day else "l, j E Y, H:i")
+    return mark_safe(html)
+
+
+def _time(value, shown):
+    # ``date:"c"`` is the ISO 8601 form.
+    return format_html(
+        '<time datetime="{}">{}</time>', value.isoformat(), date_format(value, shown)
+    )
 
 
 def page_language(context, target):

@@ -4,9 +4,10 @@ upcoming ones) and the next events, each as the policy lets the visitor see them
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
 from django.utils import timezone
 
+from consultations.listing import current
 from consultations.models.records import Visibility
 from tests.consultations.conftest import make_consultation
 from tests.events.conftest import CalendarPageFactory, add_event, team_meeting
@@ -125,3 +126,24 @@ def test_more_consultations_and_events_cost_no_more_queries(
     add(6)
 
     assert count_queries(client, "/pl/") == few
+
+
+def test_with_no_consultation_open_to_the_reader_no_consultation_page_is_read(
+    django_assert_num_queries, index_page
+):
+    make_consultation(index_page)  # the team's only
+    with django_assert_num_queries(1):
+        assert current(AnonymousUser(), "pl") == []
+
+    public = make_consultation(index_page, visibility=Visibility.PUBLIC)
+    with django_assert_num_queries(2):
+        (entry,) = current(AnonymousUser(), "pl")
+    assert entry["page"].pk == public.pk
+
+
+def test_an_open_consultation_whose_page_is_unpublished_is_not_listed(index_page):
+    page = make_consultation(index_page, visibility=Visibility.PUBLIC)
+    listed = make_consultation(index_page, visibility=Visibility.PUBLIC)
+    page.unpublish()
+
+    assert [entry["page"].pk for entry in current(AnonymousUser(), "pl")] == [listed.pk]

@@ -52,3 +52,35 @@ def test_other_pages_say_their_title_then_the_site(client, home_pages):
     assert re.search(r"<title>(.*?)</title>", html).group(1) == (
         "Wyszukiwanie: x | Głos Migrantów"
     )
+
+
+def render_time_span(starts_at, ends_at=None):
+    from django.template import Context, Template
+
+    template = Template("{% load portal_tags %}{% time_span starts_at ends_at %}")
+    return template.render(Context({"starts_at": starts_at, "ends_at": ends_at}))
+
+
+def test_an_event_s_times_are_in_warsaw_with_the_end_s_date_only_on_another_day():
+    utc = ZoneInfo("UTC")
+    starts_at = datetime(2026, 12, 9, 6, 0, tzinfo=utc)  # 07:00 in Warsaw
+
+    with translation.override("pl"):
+        same_day = render_time_span(starts_at, datetime(2026, 12, 9, 8, 30, tzinfo=utc))
+        # 23:30 UTC is already the next day in Warsaw.
+        next_day = render_time_span(
+            starts_at, datetime(2026, 12, 9, 23, 30, tzinfo=utc)
+        )
+        no_end = render_time_span(starts_at)
+
+    start = (
+        '<time datetime="2026-12-09T07:00:00+01:00">Środa, 9 grudnia 2026, 07:00</time>'
+    )
+    assert same_day == (
+        f'{start}–<time datetime="2026-12-09T09:30:00+01:00">09:30</time>'
+    )
+    assert next_day == (
+        f'{start}–<time datetime="2026-12-10T00:30:00+01:00">'
+        "Czwartek, 10 grudnia 2026, 00:30</time>"
+    )
+    assert no_end == start
