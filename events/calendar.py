@@ -23,7 +23,6 @@ from django.db.models import (
     OuterRef,
     When,
     Window,
-    prefetch_related_objects,
 )
 from django.db.models.functions import Length, RowNumber, Substr
 from django.http import HttpResponse
@@ -153,7 +152,7 @@ def _uid(page):
     return f"event-{page.translation_key}"
 
 
-def _entry(page, request):
+def _entry(page, request, languages=None):
     return Entry(
         uid=_uid(page),
         kind=page.kind,
@@ -164,7 +163,9 @@ def _entry(page, request):
         city=page.city,
         place=page.place,
         summary=page.get_summary(),
-        languages=SpokenLanguage.sorted(page.languages.all()),
+        languages=SpokenLanguage.sorted(
+            page.languages.all() if languages is None else languages
+        ),
         team_only=page.is_team_only,
         fallback_language=page.fallback_language,
         updated_at=page.last_published_at,
@@ -357,5 +358,34 @@ def next_events(calendar, request, limit=3, now=None):
     for page in soonest:  # as choose_versions marks them
         code = page.locale.language_code
         page.fallback_language = None if code == language else code
-    prefetch_related_objects(soonest, "languages")
-    return [_entry(page, request) for page in soonest]
+    languages = _languages_of(soonest)
+    return [_entry(page, request, languages[page.pk]) for page in soonest]
+
+
+def _languages_of(events):
+    """{event pk: [its spoken languages]}, in one query whose SQL is built once
+    for each number of events (Django's prefetch builds it, and the lookups
+    between, on every request)."""
+    languages = {event.pk: [] for event in events}
+    if not events:
+        return languages
+    read = _languages_read(len(events))
+    for event_id, language_id, code in read.rows(*languages):
+        languages[event_id].append(
+            SpokenLanguage.from_db(None, ["id", "code"], (language_id, code))
+        )
+    return languages
+
+
+@lru_cache(maxsize=16)
+def _languages_read(count):
+    through = EventPage.languages.through
+    return CompiledRead(
+        lambda *ids: (
+            through.objects.filter(eventpage_id__in=ids)
+            .order_by("eventpage_id", "spokenlanguage__code")
+            .values_list("eventpage_id", "spokenlanguage_id", "spokenlanguage__code")
+        ),
+        fields=[Page._meta.pk] * count,
+        stand_ins=list(range(1, count + 1)),
+    )

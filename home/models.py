@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models.functions import Substr
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -107,10 +108,7 @@ class HomePage(PortalPageMixin, Page):
         # section linking to its whole list.
         sections = {
             page.specific_class: page
-            for page in self.get_children()
-            .live()
-            .type(ConsultationIndexPage, CalendarPage)
-            .select_related("locale")
+            for page in _sections_read(self.depth).queryset(self.path)
         }
         calendar = sections.get(CalendarPage)
         consultations = current(request.user, self.locale.language_code)
@@ -132,6 +130,32 @@ class HomePage(PortalPageMixin, Page):
             # page cache nor by any shared cache.
             add_never_cache_headers(response)
         return response
+
+
+@lru_cache(maxsize=8)
+def _sections_read(depth):
+    """The live consultation index and calendar among the children of a home page
+    at ``depth``, with their locales: read on every home page, its SQL built once
+    (the children found by their parent's path, as ``get_children`` finds them,
+    written with the path's first steps so the path can be a parameter)."""
+    from consultations.models import ConsultationIndexPage
+    from events.models import CalendarPage
+
+    length = depth * Page.steplen
+    # Page.objects.type()'s condition, in a fixed order (it names a set's).
+    (types,) = Page.objects.type_q(ConsultationIndexPage, CalendarPage).children
+    content_types = sorted(content_type.pk for content_type in types[1])
+    return CompiledRead(
+        lambda path: (
+            Page.objects.live()
+            .filter(content_type__in=content_types)
+            .alias(parent_path=Substr("path", 1, length))
+            .filter(depth=depth + 1, parent_path=path)
+            .select_related("locale")
+        ),
+        fields=[Page._meta.get_field("path")],
+        stand_ins=["0" * length],
+    )
 
 
 class StandardPage(PortalPageMixin, Page):

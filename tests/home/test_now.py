@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 from django.utils import timezone
 
+from clubs.models import SpokenLanguage
 from consultations.listing import current
 from consultations.models.records import Visibility
 from tests.consultations.conftest import make_consultation
@@ -101,6 +102,45 @@ def test_the_next_three_events_soonest_first_and_no_team_meeting_for_the_public(
     for hidden in ("Minione", "Czwarte", "Spotkanie zespołu"):
         assert hidden not in section
     assert 'href="/pl/kalendarz/"' in section
+
+
+def test_each_next_event_says_the_languages_it_is_held_in(client, calendar):
+    spoken = {language.code: language for language in SpokenLanguage.objects.all()}
+    for days, title, codes in [
+        (2, "Pierwsze", ["uk", "pl"]),
+        (3, "Drugie", []),
+        (4, "Trzecie", ["ar"]),
+    ]:
+        event = add_event(calendar, title=title, starts_at=in_days(days))
+        event.languages.set([spoken[code] for code in codes])
+        event.save_revision().publish()
+
+    html = client.get("/pl/").content.decode()
+
+    section = html[html.index('id="now-events-heading"') :]
+    facts = [
+        " ".join(
+            item.split('class="event-list__facts">', 1)[1].split("</p>")[0].split()
+        )
+        for item in section.split('class="event-list__item"')[1:]
+    ]
+    # "język": "held in", in Polish; the languages by their Polish names
+    assert facts[0].endswith("· język polski, ukraiński")
+    assert "język" not in facts[1]
+    assert facts[2].endswith("· język arabski")
+
+
+def test_the_home_page_links_only_its_own_calendar(client, home_pages):
+    ukrainian = CalendarPageFactory(parent=home_pages["uk"], slug="kalendar")
+    ukrainian.save_revision().publish()
+
+    polish = client.get("/pl/").content.decode()
+    assert 'id="now-events-heading"' not in polish
+    assert 'id="now-events-heading"' in client.get("/uk/").content.decode()
+
+    unpublished = CalendarPageFactory(parent=home_pages["pl"])
+    unpublished.unpublish()
+    assert 'id="now-events-heading"' not in client.get("/pl/").content.decode()
 
 
 def test_without_a_calendar_or_consultation_the_home_page_still_says_so(
