@@ -68,7 +68,7 @@ wrk:
 		fi; }
 
 # Needs PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/bench,
-# recreated each run) and takes about four minutes; writes bench-results.json.
+# recreated each run) and takes about six minutes; writes bench-results.json.
 bench: messages wrk
 	$(BIN)/python -m tests.bench.run
 

@@ -43,6 +43,7 @@ POSTS_PER_MEMBER = int(os.environ.get("BENCH_POSTS_PER_MEMBER", "60"))
 # The minimal view is measured again after every case, for this long: each case is
 # compared with the mean of the measurements just before and just after it.
 YARDSTICK_SECONDS = max(1, int(os.environ.get("BENCH_YARDSTICK_SECONDS", "4")))
+WARM_POSTS = 4
 WARM_SECONDS = int(os.environ.get("BENCH_WARM_SECONDS", "2"))
 RESULTS = ROOT / "bench-results.json"
 BASE = f"http://127.0.0.1:{PORT}"
@@ -341,7 +342,7 @@ def percentile(sorted_values, share):
 CHOICES = ["support", "support_with_changes", "oppose", "abstain"]
 
 
-def post_stances(members, plan):
+def post_stances(members, plan, posts=POSTS_PER_MEMBER):
     """Every member posts at once, each going through the recommendations from a
     different one, changing their choice as they go round again."""
     urls = plan["urls"]
@@ -362,7 +363,7 @@ def post_stances(members, plan):
         }
         mine, times, failures = [], [], 0
         start.wait()
-        for post in range(POSTS_PER_MEMBER):
+        for post in range(posts):
             index = (number * 3 + post) % len(urls)
             choice = CHOICES[(number + post // len(urls) + index) % len(CHOICES)]
             body = urlencode(
@@ -538,6 +539,9 @@ def main():
                 else:
                     before = yardstick.around(results[name], before)
             log(f"stance posts: {MEMBERS} members × {POSTS_PER_MEMBER}, at once")
+            # Warmed as the pages are: a few posts each first, unmeasured, so that
+            # every worker has made a post once.
+            post_stances(members, plan["stances"], posts=WARM_POSTS)
             figures, posted = post_stances(members, plan["stances"])
             before = yardstick.around(figures, before)
         except BaseException:
