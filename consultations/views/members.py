@@ -10,8 +10,9 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, transaction
+from django.db.models import Count
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import get_template
@@ -136,26 +137,91 @@ def _cards(request, page, record):
 
 
 def _threads(record, recommendation, page_number):
-    """One page of top-level comments, each with all its replies, in three queries."""
-    top_level = (
-        Comment.objects.filter(
-            consultation=record, recommendation=recommendation, parent=None
-        )
-        .select_related("author__member_profile")
-        .order_by("created_at", "pk")
-    )
-    threads = Paginator(top_level, COMMENTS_PER_PAGE).get_page(page_number)
+    """One page of top-level comments, each with all its replies, in three queries
+    whose SQL is built once per process (the count, the page, the replies: on
+    every view of a consultation or of a recommendation)."""
+    general = recommendation is None
+    values = (record.pk,) if general else (record.pk, recommendation.pk)
+    counted = _count_read(general).rows(*values)
+    paginator = Paginator([], COMMENTS_PER_PAGE)
+    paginator.count = counted[0][0] if counted else 0  # Django's cached_property
+    try:
+        number = paginator.validate_number(page_number)
+    except PageNotAnInteger:
+        number = 1
+    except EmptyPage:
+        number = paginator.num_pages
+    first = (number - 1) * COMMENTS_PER_PAGE
+    top_level = list(_page_read(general, first).queryset(*values))
     replies = (
-        Comment.objects.filter(thread__in=list(threads.object_list))
-        .select_related("author__member_profile")
-        .order_by("created_at", "pk")
+        list(_replies_read(len(top_level)).queryset(*(c.pk for c in top_level)))
+        if top_level
+        else []
     )
     children = {}
     for reply in replies:
         children.setdefault(reply.parent_id, []).append(reply)
-    for comment in [*threads.object_list, *replies]:
+    for comment in [*top_level, *replies]:
         comment.children = children.get(comment.pk, [])
-    return threads
+    return paginator._get_page(top_level, number, paginator)
+
+
+def _top_level(general, consultation_id, recommendation_id=None):
+    """The top-level comments on a consultation not on any recommendation
+    (``general``), or on one of its recommendations, oldest first."""
+    return Comment.objects.filter(
+        consultation=consultation_id,
+        recommendation=None if general else recommendation_id,
+        parent=None,
+    ).order_by("created_at", "pk")
+
+
+def _top_level_read(general, build):
+    comment = Comment._meta
+    fields = [comment.get_field("consultation").target_field]
+    if not general:
+        fields.append(comment.get_field("recommendation").target_field)
+    return CompiledRead(
+        lambda *values: build(_top_level(general, *values)),
+        fields=fields,
+        stand_ins=list(range(1, len(fields) + 1)),
+    )
+
+
+@functools.cache
+def _count_read(general):
+    return _top_level_read(
+        general,
+        lambda comments: (
+            comments.order_by()
+            .values("consultation")
+            .annotate(count=Count("pk"))
+            .values_list("count")
+        ),
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _page_read(general, first):
+    return _top_level_read(
+        general,
+        lambda comments: comments.select_related("author__member_profile")[
+            first : first + COMMENTS_PER_PAGE
+        ],
+    )
+
+
+@functools.lru_cache(maxsize=COMMENTS_PER_PAGE)
+def _replies_read(count):
+    return CompiledRead(
+        lambda *threads: (
+            Comment.objects.filter(thread__in=threads)
+            .select_related("author__member_profile")
+            .order_by("created_at", "pk")
+        ),
+        fields=[Comment._meta.get_field("thread").target_field] * count,
+        stand_ins=list(range(1, count + 1)),
+    )
 
 
 def _progress(access, recommendation=None):
