@@ -1,6 +1,7 @@
 import datetime
 import logging
 import smtplib
+from functools import lru_cache
 
 from django import forms
 from django.conf import global_settings, settings
@@ -38,6 +39,7 @@ from portal.cache import query_read
 from portal.languages import choose_versions, in_language_or_default
 from portal.models import PortalPageMixin, rich_text_summary
 from portal.public import public
+from portal.queries import CompiledRead
 from portal.spam import HONEYPOT_FIELD, HoneypotFormMixin, SpamResistantFormPageMixin
 
 logger = logging.getLogger(__name__)
@@ -92,6 +94,37 @@ class SpokenLanguage(models.Model):
     @staticmethod
     def sorted(languages):
         return sorted(languages, key=lambda language: str(language.name).lower())
+
+
+def spoken_languages(pages):
+    """{page pk: [its spoken languages, by code]} for pages of one model with a
+    ``languages`` field (clubs, events), in one query whose SQL is built once for
+    each model and number of pages (Django's prefetch builds it, and the lookups
+    between, on every request)."""
+    languages = {page.pk: [] for page in pages}
+    if not languages:
+        return languages
+    read = _spoken_languages_read(type(pages[0]), len(languages))
+    for page_id, language_id, code in read.rows(*languages):
+        languages[page_id].append(
+            SpokenLanguage.from_db(None, ["id", "code"], (language_id, code))
+        )
+    return languages
+
+
+@lru_cache(maxsize=32)
+def _spoken_languages_read(model, count):
+    field = model._meta.get_field("languages")
+    page, language = field.m2m_field_name(), field.m2m_reverse_field_name()
+    return CompiledRead(
+        lambda *ids: (
+            field.remote_field.through.objects.filter(**{f"{page}__in": ids})
+            .order_by(page, f"{language}__code")
+            .values_list(page, language, f"{language}__code")
+        ),
+        fields=[model._meta.pk.target_field] * count,
+        stand_ins=list(range(1, count + 1)),
+    )
 
 
 def institutions_in_default_language():
@@ -571,6 +604,7 @@ class ClubPage(SpamResistantFormPageMixin, PortalPageMixin, AbstractEmailForm):
         from clubs.forms import AssistantFilterForm
 
         context = super().get_context(request, *args, **kwargs)
+        context["spoken_languages"] = spoken_languages([self])[self.pk]
         context["upcoming_meetings"] = self.upcoming_meetings()
         context["gallery"] = self.get_gallery()
         if self.lists_cultural_assistants:

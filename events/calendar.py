@@ -29,7 +29,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from clubs.models import ClubMeeting, ClubPage, SpokenLanguage
+from clubs.models import ClubMeeting, ClubPage, SpokenLanguage, spoken_languages
 from events import access
 from events.forms import (
     CLUB_MEETING,
@@ -358,34 +358,5 @@ def next_events(calendar, request, limit=3, now=None):
     for page in soonest:  # as choose_versions marks them
         code = page.locale.language_code
         page.fallback_language = None if code == language else code
-    languages = _languages_of(soonest)
+    languages = spoken_languages(soonest)
     return [_entry(page, request, languages[page.pk]) for page in soonest]
-
-
-def _languages_of(events):
-    """{event pk: [its spoken languages]}, in one query whose SQL is built once
-    for each number of events (Django's prefetch builds it, and the lookups
-    between, on every request)."""
-    languages = {event.pk: [] for event in events}
-    if not events:
-        return languages
-    read = _languages_read(len(events))
-    for event_id, language_id, code in read.rows(*languages):
-        languages[event_id].append(
-            SpokenLanguage.from_db(None, ["id", "code"], (language_id, code))
-        )
-    return languages
-
-
-@lru_cache(maxsize=16)
-def _languages_read(count):
-    through = EventPage.languages.through
-    return CompiledRead(
-        lambda *ids: (
-            through.objects.filter(eventpage_id__in=ids)
-            .order_by("eventpage_id", "spokenlanguage__code")
-            .values_list("eventpage_id", "spokenlanguage_id", "spokenlanguage__code")
-        ),
-        fields=[Page._meta.pk] * count,
-        stand_ins=list(range(1, count + 1)),
-    )

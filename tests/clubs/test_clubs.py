@@ -247,6 +247,20 @@ def club_uk(club, clubs_uk, home_pages):
     return translate(club, home_pages["uk"].locale, title="Жіночий клуб", slug="klub")
 
 
+def test_a_club_page_names_the_languages_spoken_there_in_the_reader_s_language(
+    client, club
+):
+    club.languages.set(languages("uk", "ar", "pl"))
+    publish(club)
+
+    html = client.get(club.url).content.decode()
+
+    # "Języki": "Languages spoken", in Polish; the languages in the order of their
+    # codes, named in Polish
+    assert "<dt>Języki</dt>" in html
+    assert "<dd>Arabski, Polski, Ukraiński</dd>" in html
+
+
 VALID = {"imie": "Olena", "e_mail": "olena@example.org", "privacy_consent": "on"}
 
 
