@@ -1,12 +1,11 @@
 """`make bench`: build the data set on PostgreSQL, start gunicorn with the production
-settings, drive load from this process (wrk for reading, threads with http.client for
-members' posts) and print a table; README.md, "Benchmark", explains the columns.
+settings, drive load from this process (wrk, for reading and for members' posts)
+and print a table; README.md, "Benchmark", explains the columns.
 
 The benchmark reports; it does not fail on a number. It fails only when it cannot
 measure (a service down, a page that does not answer 200, a login refused).
 """
 
-import http.client
 import json
 import os
 import secrets
@@ -15,7 +14,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -43,7 +41,6 @@ POSTS_PER_MEMBER = int(os.environ.get("BENCH_POSTS_PER_MEMBER", "60"))
 # The minimal view is measured again after every case, for this long: each case is
 # compared with the mean of the measurements just before and just after it.
 YARDSTICK_SECONDS = max(1, int(os.environ.get("BENCH_YARDSTICK_SECONDS", "4")))
-WARM_POSTS = 4
 WARM_SECONDS = int(os.environ.get("BENCH_WARM_SECONDS", "2"))
 RESULTS = ROOT / "bench-results.json"
 BASE = f"http://127.0.0.1:{PORT}"
@@ -332,38 +329,62 @@ class Yardstick:
         return after
 
 
-def percentile(sorted_values, share):
-    if not sorted_values:
-        return 0.0
-    index = min(len(sorted_values) - 1, round(share * (len(sorted_values) - 1)))
-    return sorted_values[index]
-
-
 CHOICES = ["support", "support_with_changes", "oppose", "abstain"]
 
+# The stance posts' wrk script: the posts written out by the driver (below), sent
+# in turn by every connection of both threads; any answer but the redirect counts
+# as an error, as for the driver's own count.
+STANCES_LUA = """
+local threads = {}
+setup = function(thread)
+  thread:set("first", #threads)
+  table.insert(threads, thread)
+end
+-- Globals: done() reads each thread's count with thread:get().
+init = function(args)
+  next_post = first
+  unexpected = 0
+end
+request = function()
+  local post = POSTS[(next_post % #POSTS) + 1]
+  next_post = next_post + THREADS
+  return wrk.format("POST", post[1], post[2], post[3])
+end
+response = function(status, headers, body)
+  if status ~= 302 then
+    unexpected = unexpected + 1
+  end
+end
+done = function(summary, latency, requests)
+  local other = 0
+  for _, thread in ipairs(threads) do
+    other = other + thread:get("unexpected")
+  end
+  io.write(string.format(
+    'BENCH {"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, ' ..
+    '"p99_us": %d, "status_errors": %d, "socket_errors": %d}\\n',
+    summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    other, summary.errors.connect + summary.errors.read + summary.errors.write
+      + summary.errors.timeout))
+end
+"""
 
-def post_stances(members, plan, posts=POSTS_PER_MEMBER):
-    """Every member posts at once, each going through the recommendations from a
-    different one, changing their choice as they go round again."""
+
+def lua_string(text):
+    if "]==]" in text:
+        raise ValueError(f"cannot quote {text!r}")
+    return f"[==[{text}]==]"
+
+
+def stance_posts(members, plan):
+    """Each member's posts, members taking turns: each goes through the
+    recommendations from a different one, changing their choice as they go round
+    again."""
     urls = plan["urls"]
-    latencies, errors, posted = [], [], {}
-    lock = threading.Lock()
-    start = threading.Barrier(len(members))
-
-    def member_posts(number, username, cookies):
-        # http.client rather than requests: the load generator shares the 2 cores
-        # with the server, and requests costs about a millisecond of CPU a post.
-        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-        headers = {
-            **PROXY_HEADERS,
-            "Cookie": cookie_header(cookies),
-            "Origin": ORIGIN,
-            "Referer": ORIGIN + urls[0],
-            "Content-Type": "application/x-www-form-urlencoded",
-        }
-        mine, times, failures = [], [], 0
-        start.wait()
-        for post in range(posts):
+    posts = []
+    for post in range(POSTS_PER_MEMBER):
+        for number, cookies in enumerate(members.values()):
             index = (number * 3 + post) % len(urls)
             choice = CHOICES[(number + post // len(urls) + index) % len(CHOICES)]
             body = urlencode(
@@ -375,44 +396,54 @@ def post_stances(members, plan, posts=POSTS_PER_MEMBER):
                     "csrfmiddlewaretoken": cookies["csrftoken"],
                 }
             )
-            began = time.perf_counter()
-            try:
-                connection.request("POST", urls[index], body=body, headers=headers)
-                response = connection.getresponse()
-                response.read()
-                ok = response.status == 302
-            except (OSError, http.client.HTTPException):
-                connection.close()
-                ok = False
-            times.append(time.perf_counter() - began)
-            if ok:
-                mine.append(plan["recommendations"][index])
-            else:
-                failures += 1
-        connection.close()
-        with lock:
-            latencies.extend(times)
-            errors.append(failures)
-            posted[username] = mine
+            headers = {
+                **PROXY_HEADERS,
+                "Cookie": cookie_header(cookies),
+                "Origin": ORIGIN,
+                "Referer": ORIGIN + urls[0],
+                "Content-Type": "application/x-www-form-urlencoded",
+            }
+            posts.append((urls[index], headers, body))
+    return posts
 
-    threads = [
-        threading.Thread(target=member_posts, args=(number, username, cookies))
-        for number, (username, cookies) in enumerate(members.items())
-    ]
-    began = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - began
-    latencies.sort()
+
+def post_stances(members, plan, seconds=SECONDS):
+    """The members post at once, one connection each, for ``seconds``: with wrk,
+    as the pages are read (a Python client cost the shared cores about as much
+    as a post costs the server's middleware)."""
+    lines = []
+    for path, headers, body in stance_posts(members, plan):
+        header_table = ", ".join(
+            f"[ {lua_string(name)} ] = {lua_string(value)}"  # not "[[": a string
+            for name, value in headers.items()
+        )
+        lines.append(
+            f"  {{{lua_string(path)}, {{{header_table}}}, {lua_string(body)}}},"
+        )
+    script = "POSTS = {\n" + "\n".join(lines) + "\n}\nTHREADS = 2\n" + STANCES_LUA
+    with tempfile.NamedTemporaryFile(
+        "w", prefix="bench-stances-", suffix=".lua", delete=False
+    ) as file:
+        file.write(script)
+    try:
+        args = ["wrk", "-t2", f"-c{len(members)}", f"-d{seconds}s"]
+        args += ["--timeout", "10s", "--latency", "-s", file.name]
+        output = subprocess.run(
+            [*args, BASE + plan["urls"][0]], check=True, text=True, capture_output=True
+        ).stdout
+    finally:
+        Path(file.name).unlink(missing_ok=True)
+    line = next(line for line in output.splitlines() if line.startswith("BENCH "))
+    figures = json.loads(line.removeprefix("BENCH "))
+    # Every member went round every recommendation (at least 30 posts each).
+    posted = dict.fromkeys(members, plan["recommendations"])
     return {
-        "requests_per_second": len(latencies) / elapsed,
-        "p50_ms": percentile(latencies, 0.50) * 1000,
-        "p95_ms": percentile(latencies, 0.95) * 1000,
-        "p99_ms": percentile(latencies, 0.99) * 1000,
-        "requests": len(latencies),
-        "errors": sum(errors),
+        "requests_per_second": figures["requests"] / (figures["duration_us"] / 1e6),
+        "p50_ms": figures["p50_us"] / 1000,
+        "p95_ms": figures["p95_us"] / 1000,
+        "p99_ms": figures["p99_us"] / 1000,
+        "requests": figures["requests"],
+        "errors": figures["status_errors"] + figures["socket_errors"],
     }, posted
 
 
@@ -539,9 +570,8 @@ def main():
                 else:
                     before = yardstick.around(results[name], before)
             log(f"stance posts: {MEMBERS} members × {POSTS_PER_MEMBER}, at once")
-            # Warmed as the pages are: a few posts each first, unmeasured, so that
-            # every worker has made a post once.
-            post_stances(members, plan["stances"], posts=WARM_POSTS)
+            # Warmed as the pages are, unmeasured.
+            post_stances(members, plan["stances"], seconds=WARM_SECONDS)
             figures, posted = post_stances(members, plan["stances"])
             before = yardstick.around(figures, before)
         except BaseException:
