@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, Q, prefetch_related_objects
-from django.db.models.functions import Substr
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +34,7 @@ from portal.cache import query_read
 from portal.languages import by_translation_key, in_language_or_default
 from portal.models import PortalPageMixin, rich_text_summary
 from portal.public import public
-from portal.queries import CompiledRead
+from portal.queries import CompiledRead, children_by_path
 
 
 def with_hero_images(pages):
@@ -136,25 +135,19 @@ class HomePage(PortalPageMixin, Page):
 def _sections_read(depth):
     """The live consultation index and calendar among the children of a home page
     at ``depth``, with their locales: read on every home page, its SQL built once
-    (the children found by their parent's path, as ``get_children`` finds them,
-    written with the path's first steps so the path can be a parameter)."""
+    (the children found by their parent's path as a parameter)."""
     from consultations.models import ConsultationIndexPage
     from events.models import CalendarPage
 
-    length = depth * Page.steplen
     # Page.objects.type()'s condition, in a fixed order (it names a set's).
     (types,) = Page.objects.type_q(ConsultationIndexPage, CalendarPage).children
     content_types = sorted(content_type.pk for content_type in types[1])
     return CompiledRead(
-        lambda path: (
-            Page.objects.live()
-            .filter(content_type__in=content_types)
-            .alias(parent_path=Substr("path", 1, length))
-            .filter(depth=depth + 1, parent_path=path)
-            .select_related("locale")
-        ),
+        lambda path: children_by_path(
+            Page.objects.live().filter(content_type__in=content_types), depth, path
+        ).select_related("locale"),
         fields=[Page._meta.get_field("path")],
-        stand_ins=["0" * length],
+        stand_ins=["0" * depth * Page.steplen],
     )
 
 
@@ -290,9 +283,7 @@ class CampaignIndexPage(RoutablePageMixin, PortalPageMixin, Page):
 
     def get_campaigns(self):
         """Live campaigns the public may see, newest first."""
-        return public(CampaignPage.objects.child_of(self).live()).order_by(
-            "-start_date", "-first_published_at", "-pk"
-        )
+        return _campaigns_under(self.depth, self.path)
 
     def get_topics(self, campaign_ids):
         """The topics of these campaigns, in the page's language."""
@@ -307,7 +298,7 @@ class CampaignIndexPage(RoutablePageMixin, PortalPageMixin, Page):
         # Which campaigns the index lists, in order, read once: the topics, the
         # pages of the list and the campaigns shown all start from these ids,
         # rather than each repeating (and compiling) the query that finds them.
-        campaign_ids = list(self.get_campaigns().values_list("pk", flat=True))
+        campaign_ids = _campaign_ids_read(self.depth).rows(self.path)
         topics = self.get_topics(campaign_ids)
         selected_topic = None
         if slug := request.GET.get("topic"):
@@ -360,6 +351,22 @@ class CampaignIndexPage(RoutablePageMixin, PortalPageMixin, Page):
         from home.feeds import CampaignRssFeed
 
         return CampaignRssFeed()(request, index=self)
+
+
+def _campaigns_under(depth, path):
+    return public(children_by_path(CampaignPage.objects.live(), depth, path)).order_by(
+        "-start_date", "-first_published_at", "-pk"
+    )
+
+
+@lru_cache(maxsize=8)
+def _campaign_ids_read(depth):
+    """The ids of the campaigns an index at ``depth`` lists, its SQL built once."""
+    return CompiledRead(
+        lambda path: _campaigns_under(depth, path).values_list("pk", flat=True),
+        fields=[Page._meta.get_field("path")],
+        stand_ins=["0" * depth * Page.steplen],
+    )
 
 
 class CampaignPage(PortalPageMixin, Page):

@@ -16,6 +16,18 @@ from functools import partial
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import IntegerField
+from django.db.models.functions import Substr
+
+
+def children_by_path(pages, depth, path):
+    """``pages.child_of(parent)`` for a parent at ``depth`` with ``path``, written
+    so that the path is a parameter a ``CompiledRead`` can take (``child_of``'s
+    ``LIKE`` takes a pattern made from it): a child's path begins with its
+    parent's, one step longer."""
+    steps = depth * pages.model.steplen
+    return pages.alias(parent_path=Substr("path", 1, steps)).filter(
+        depth=depth + 1, parent_path=path
+    )
 
 
 class CompiledRead:

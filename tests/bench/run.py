@@ -569,7 +569,7 @@ def main():
                     before = results[name]["requests_per_second"]
                 else:
                     before = yardstick.around(results[name], before)
-            log(f"stance posts: {MEMBERS} members × {POSTS_PER_MEMBER}, at once")
+            log(f"stance posts: {MEMBERS} members at once, {SECONDS} s")
             # Warmed as the pages are, unmeasured.
             post_stances(members, plan["stances"], seconds=WARM_SECONDS)
             figures, posted = post_stances(members, plan["stances"])

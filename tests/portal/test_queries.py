@@ -12,7 +12,8 @@ from django.db.models import Q
 from wagtail.models import Locale, Page, Site
 
 from portal.auth import user_with_groups
-from portal.queries import CompiledRead
+from portal.queries import CompiledRead, children_by_path
+from tests.factories import StandardPageFactory
 
 
 def field_values(instance):
@@ -138,3 +139,16 @@ def test_a_read_whose_sql_changes_with_its_values_is_refused():
 
     with pytest.raises(ValueError, match="changes"):
         read.rows(1)
+
+
+@pytest.mark.django_db
+def test_children_by_path_are_wagtail_s_children(home_pages):
+    about = StandardPageFactory(parent=home_pages["pl"], slug="o-nas")
+    StandardPageFactory(parent=about, slug="zespol")  # a grandchild
+    StandardPageFactory(parent=home_pages["uk"], slug="pro-nas")  # a cousin
+
+    for parent in [*Page.objects.all(), about]:
+        found = children_by_path(Page.objects.all(), parent.depth, parent.path)
+        assert sorted(found.values_list("pk", flat=True)) == sorted(
+            Page.objects.child_of(parent).values_list("pk", flat=True)
+        ), parent.url_path
