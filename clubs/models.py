@@ -604,7 +604,13 @@ class ClubPage(SpamResistantFormPageMixin, PortalPageMixin, AbstractEmailForm):
         from clubs.forms import AssistantFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        context["spoken_languages"] = spoken_languages([self])[self.pk]
+        if getattr(request, "is_preview", False) or self.pk is None:
+            # An editor's preview shows the languages as edited, not as stored.
+            context["spoken_languages"] = sorted(
+                self.languages.all(), key=lambda language: language.code
+            )
+        else:
+            context["spoken_languages"] = spoken_languages([self])[self.pk]
         context["upcoming_meetings"] = self.upcoming_meetings()
         context["gallery"] = self.get_gallery()
         if self.lists_cultural_assistants:

@@ -2,6 +2,7 @@ import uuid
 from functools import lru_cache
 
 from django import forms
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -34,7 +35,12 @@ from portal.cache import query_read
 from portal.languages import by_translation_key, in_language_or_default
 from portal.models import PortalPageMixin, rich_text_summary
 from portal.public import public
-from portal.queries import CompiledRead, children_by_path
+from portal.queries import (
+    CompiledRead,
+    child_path_stand_ins,
+    child_paths,
+    children_by_path,
+)
 
 
 def with_hero_images(pages):
@@ -107,7 +113,7 @@ class HomePage(PortalPageMixin, Page):
         # section linking to its whole list.
         sections = {
             page.specific_class: page
-            for page in _sections_read(self.depth).queryset(self.path)
+            for page in _sections_read(self.depth).queryset(*child_paths(self))
         }
         calendar = sections.get(CalendarPage)
         consultations = current(request.user, self.locale.language_code)
@@ -135,19 +141,26 @@ class HomePage(PortalPageMixin, Page):
 def _sections_read(depth):
     """The live consultation index and calendar among the children of a home page
     at ``depth``, with their locales: read on every home page, its SQL built once
-    (the children found by their parent's path as a parameter)."""
+    (the children found by their parent's path as parameters)."""
     from consultations.models import ConsultationIndexPage
     from events.models import CalendarPage
 
-    # Page.objects.type()'s condition, in a fixed order (it names a set's).
-    (types,) = Page.objects.type_q(ConsultationIndexPage, CalendarPage).children
-    content_types = sorted(content_type.pk for content_type in types[1])
+    # Page.objects.type()'s models, named rather than by their content types' ids
+    # (a process keeps this SQL, and a test database may number them anew).
+    names = sorted(
+        (model._meta.app_label, model._meta.model_name)
+        for model in apps.get_models()
+        if issubclass(model, (ConsultationIndexPage, CalendarPage))
+    )
+    of_type = Q()
+    for app_label, model_name in names:
+        of_type |= Q(content_type__app_label=app_label, content_type__model=model_name)
     return CompiledRead(
-        lambda path: children_by_path(
-            Page.objects.live().filter(content_type__in=content_types), depth, path
+        lambda first, last: children_by_path(
+            Page.objects.live().filter(of_type), depth, first, last
         ).select_related("locale"),
-        fields=[Page._meta.get_field("path")],
-        stand_ins=["0" * depth * Page.steplen],
+        fields=[Page._meta.get_field("path")] * 2,
+        stand_ins=child_path_stand_ins(depth, Page),
     )
 
 
@@ -283,7 +296,7 @@ class CampaignIndexPage(RoutablePageMixin, PortalPageMixin, Page):
 
     def get_campaigns(self):
         """Live campaigns the public may see, newest first."""
-        return _campaigns_under(self.depth, self.path)
+        return _campaigns_under(self.depth, *child_paths(self))
 
     def get_topics(self, campaign_ids):
         """The topics of these campaigns, in the page's language."""
@@ -298,7 +311,7 @@ class CampaignIndexPage(RoutablePageMixin, PortalPageMixin, Page):
         # Which campaigns the index lists, in order, read once: the topics, the
         # pages of the list and the campaigns shown all start from these ids,
         # rather than each repeating (and compiling) the query that finds them.
-        campaign_ids = _campaign_ids_read(self.depth).rows(self.path)
+        campaign_ids = _campaign_ids_read(self.depth).rows(*child_paths(self))
         topics = self.get_topics(campaign_ids)
         selected_topic = None
         if slug := request.GET.get("topic"):
@@ -353,19 +366,21 @@ class CampaignIndexPage(RoutablePageMixin, PortalPageMixin, Page):
         return CampaignRssFeed()(request, index=self)
 
 
-def _campaigns_under(depth, path):
-    return public(children_by_path(CampaignPage.objects.live(), depth, path)).order_by(
-        "-start_date", "-first_published_at", "-pk"
-    )
+def _campaigns_under(depth, first, last):
+    return public(
+        children_by_path(CampaignPage.objects.live(), depth, first, last)
+    ).order_by("-start_date", "-first_published_at", "-pk")
 
 
 @lru_cache(maxsize=8)
 def _campaign_ids_read(depth):
     """The ids of the campaigns an index at ``depth`` lists, its SQL built once."""
     return CompiledRead(
-        lambda path: _campaigns_under(depth, path).values_list("pk", flat=True),
-        fields=[Page._meta.get_field("path")],
-        stand_ins=["0" * depth * Page.steplen],
+        lambda first, last: _campaigns_under(depth, first, last).values_list(
+            "pk", flat=True
+        ),
+        fields=[Page._meta.get_field("path")] * 2,
+        stand_ins=child_path_stand_ins(depth, Page),
     )
 
 

@@ -16,18 +16,25 @@ from functools import partial
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import IntegerField
-from django.db.models.functions import Substr
 
 
-def children_by_path(pages, depth, path):
-    """``pages.child_of(parent)`` for a parent at ``depth`` with ``path``, written
-    so that the path is a parameter a ``CompiledRead`` can take (``child_of``'s
-    ``LIKE`` takes a pattern made from it): a child's path begins with its
-    parent's, one step longer."""
-    steps = depth * pages.model.steplen
-    return pages.alias(parent_path=Substr("path", 1, steps)).filter(
-        depth=depth + 1, parent_path=path
-    )
+def children_by_path(pages, depth, first, last):
+    """``pages`` below a parent at ``depth`` whose children's paths lie between
+    ``first`` and ``last`` (``child_paths``): treebeard's own ``get_children``
+    condition, by the path's index, with the parent's path in two parameters a
+    ``CompiledRead`` can take (``child_of``'s ``LIKE`` takes a pattern instead)."""
+    return pages.filter(depth=depth + 1, path__range=(first, last))
+
+
+def child_paths(page):
+    """The first and last paths a child of ``page`` can have."""
+    return type(page)._get_children_path_interval(page.path)
+
+
+def child_path_stand_ins(depth, model):
+    """Two different stand-in paths of children below a page at ``depth``."""
+    parent = model.alphabet[0] * depth * model.steplen
+    return list(model._get_children_path_interval(parent))
 
 
 class CompiledRead:

@@ -41,6 +41,7 @@ POSTS_PER_MEMBER = int(os.environ.get("BENCH_POSTS_PER_MEMBER", "60"))
 # The minimal view is measured again after every case, for this long: each case is
 # compared with the mean of the measurements just before and just after it.
 YARDSTICK_SECONDS = max(1, int(os.environ.get("BENCH_YARDSTICK_SECONDS", "4")))
+WRK_THREADS = 2
 WARM_SECONDS = int(os.environ.get("BENCH_WARM_SECONDS", "2"))
 RESULTS = ROOT / "bench-results.json"
 BASE = f"http://127.0.0.1:{PORT}"
@@ -267,7 +268,8 @@ def warm(case, cookies, base=BASE):
 
 def wrk(url, cookies=None, seconds=SECONDS, base=BASE):
     # A slow answer is a latency, not an error: wrk's default timeout is 2 s.
-    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s"]
+    args = ["wrk", f"-t{WRK_THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s"]
+    args += ["--timeout", "10s"]
     args += ["--latency"]
     args += ["-s", str(Path(__file__).with_name("report.lua"))]
     args += ["-H", "X-Forwarded-Proto: https"]
@@ -342,7 +344,9 @@ setup = function(thread)
 end
 -- Globals: done() reads each thread's count with thread:get().
 init = function(args)
-  next_post = first
+  -- Where the run before stopped, each thread keeping its turn.
+  local start = tonumber(args[1]) or 0
+  next_post = start - start % THREADS + first
   unexpected = 0
 end
 request = function()
@@ -372,7 +376,7 @@ end
 
 
 def lua_string(text):
-    if "]==]" in text:
+    if "]=" in text:
         raise ValueError(f"cannot quote {text!r}")
     return f"[==[{text}]==]"
 
@@ -407,10 +411,12 @@ def stance_posts(members, plan):
     return posts
 
 
-def post_stances(members, plan, seconds=SECONDS):
-    """The members post at once, one connection each, for ``seconds``: with wrk,
-    as the pages are read (a Python client cost the shared cores about as much
-    as a post costs the server's middleware)."""
+def post_stances(members, plan, seconds=SECONDS, start=0):
+    """The members post at once for ``seconds``, from the ``start``-th post of
+    the list (``stance_posts``): with wrk, as the pages are read (a Python client
+    cost the shared cores about as much as a post costs the server's
+    middleware), one connection per member, each connection sending the next
+    post of the list, whoever's it is."""
     lines = []
     for path, headers, body in stance_posts(members, plan):
         header_table = ", ".join(
@@ -420,16 +426,24 @@ def post_stances(members, plan, seconds=SECONDS):
         lines.append(
             f"  {{{lua_string(path)}, {{{header_table}}}, {lua_string(body)}}},"
         )
-    script = "POSTS = {\n" + "\n".join(lines) + "\n}\nTHREADS = 2\n" + STANCES_LUA
+    script = (
+        "POSTS = {\n"
+        + "\n".join(lines)
+        + f"\n}}\nTHREADS = {WRK_THREADS}\n"
+        + STANCES_LUA
+    )
     with tempfile.NamedTemporaryFile(
         "w", prefix="bench-stances-", suffix=".lua", delete=False
     ) as file:
         file.write(script)
     try:
-        args = ["wrk", "-t2", f"-c{len(members)}", f"-d{seconds}s"]
+        args = ["wrk", f"-t{WRK_THREADS}", f"-c{len(members)}", f"-d{seconds}s"]
         args += ["--timeout", "10s", "--latency", "-s", file.name]
         output = subprocess.run(
-            [*args, BASE + plan["urls"][0]], check=True, text=True, capture_output=True
+            [*args, BASE + plan["urls"][0], "--", str(start)],
+            check=True,
+            text=True,
+            capture_output=True,
         ).stdout
     finally:
         Path(file.name).unlink(missing_ok=True)
@@ -550,7 +564,7 @@ def main():
     results = {}
     yardstick = Yardstick()
     log(
-        f"gunicorn: {WORKERS} workers × {THREADS} threads; wrk: 2 threads, "
+        f"gunicorn: {WORKERS} workers × {THREADS} threads; wrk: {WRK_THREADS} threads, "
         f"{CONNECTIONS} connections, {SECONDS} s per case"
     )
     # Other work on the machine moves the figures: the run says how busy it was.
@@ -570,9 +584,15 @@ def main():
                 else:
                     before = yardstick.around(results[name], before)
             log(f"stance posts: {MEMBERS} members at once, {SECONDS} s")
-            # Warmed as the pages are, unmeasured.
-            post_stances(members, plan["stances"], seconds=WARM_SECONDS)
-            figures, posted = post_stances(members, plan["stances"])
+            # Warmed as the pages are, unmeasured; the measured posts go on from
+            # where the warming ones stopped.
+            sent = 0
+            if WARM_SECONDS > 0:
+                warming, _posted = post_stances(
+                    members, plan["stances"], seconds=WARM_SECONDS
+                )
+                sent = warming["requests"]
+            figures, posted = post_stances(members, plan["stances"], start=sent)
             before = yardstick.around(figures, before)
         except BaseException:
             print(server.tail(), file=sys.stderr)

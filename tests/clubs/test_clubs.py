@@ -261,6 +261,16 @@ def test_a_club_page_names_the_languages_spoken_there_in_the_reader_s_language(
     assert "<dd>Arabski, Polski, Ukraiński</dd>" in html
 
 
+def test_a_club_s_preview_shows_the_languages_as_edited(club):
+    club.languages.set(languages("uk"))
+    publish(club)
+    club.languages.set(languages("ar", "pl"))  # in the editor, not saved
+
+    html = club.make_preview_request().content.decode()
+
+    assert "<dd>Arabski, Polski</dd>" in html
+
+
 VALID = {"imie": "Olena", "e_mail": "olena@example.org", "privacy_consent": "on"}
 
 
