@@ -278,6 +278,11 @@ def wrk(url, cookies=None, seconds=SECONDS, base=BASE):
     output = subprocess.run(
         [*args, base + url], check=True, text=True, capture_output=True
     ).stdout
+    return wrk_figures(output)
+
+
+def wrk_figures(output):
+    """The figures of wrk's BENCH line (report.lua, STANCES_LUA)."""
     line = next(line for line in output.splitlines() if line.startswith("BENCH "))
     figures = json.loads(line.removeprefix("BENCH "))
     return {
@@ -447,18 +452,9 @@ def post_stances(members, plan, seconds=SECONDS, start=0):
         ).stdout
     finally:
         Path(file.name).unlink(missing_ok=True)
-    line = next(line for line in output.splitlines() if line.startswith("BENCH "))
-    figures = json.loads(line.removeprefix("BENCH "))
     # Every member went round every recommendation (at least 30 posts each).
     posted = dict.fromkeys(members, plan["recommendations"])
-    return {
-        "requests_per_second": figures["requests"] / (figures["duration_us"] / 1e6),
-        "p50_ms": figures["p50_us"] / 1000,
-        "p95_ms": figures["p95_us"] / 1000,
-        "p99_ms": figures["p99_us"] / 1000,
-        "requests": figures["requests"],
-        "errors": figures["status_errors"] + figures["socket_errors"],
-    }, posted
+    return wrk_figures(output), posted
 
 
 # Report ------------------------------------------------------------------------------
